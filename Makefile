@@ -1,0 +1,45 @@
+# Two entry points: `make demo` (build the demo database and open the review screen) and
+# `make test` (ruff, mypy, pytest). Both create .venv on first use.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+DEMO_DB ?= demo.db
+
+.PHONY: demo test lint typecheck pytest bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+demo: $(VENV)/.installed-test
+	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	$(BIN)/workbench --db $(DEMO_DB) import --demo
+	$(BIN)/workbench --db $(DEMO_DB) review
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+# mypy cannot follow setuptools' package-dir remapping, so it checks a tree of symlinks laid
+# out the way the package installs (workbench/db -> db, ...), rebuilt on every run.
+TYPECHECK_TREE := build/typecheck
+typecheck: $(VENV)/.installed-test
+	rm -rf $(TYPECHECK_TREE) && mkdir -p $(TYPECHECK_TREE)/workbench
+	for entry in workbench/*; do ln -s "$$PWD/$$entry" $(TYPECHECK_TREE)/workbench/; done
+	for sub in db importers screens; do ln -s "$$PWD/$$sub" $(TYPECHECK_TREE)/workbench/$$sub; done
+	cd $(TYPECHECK_TREE) && $(abspath $(BIN))/mypy --config-file $(abspath pyproject.toml) -p workbench
+
+pytest: $(VENV)/.installed-test
+	$(BIN)/pytest
+
+test: lint typecheck pytest
+
+bench: $(VENV)/.installed-test
+	$(BIN)/python bench/import_bench.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info .mypy_cache .pytest_cache .ruff_cache

@@ -1,0 +1,241 @@
+"""Queries and writes on a workbench database.
+
+Functions take the session keyword-only; the caller owns the transaction (commit or roll back).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.sql import Select
+from sqlmodel import Session
+
+from workbench.db.models import (
+    VERDICTS,
+    Article,
+    Claim,
+    ClaimGroup,
+    ClaimStatus,
+    Review,
+    Source,
+)
+from workbench.db.views import ClaimDetail, ClaimView, CollectionStats, ReviewView
+
+
+class NotFoundError(LookupError):
+    """A claim or other row the user named does not exist."""
+
+
+def _claim_view_query() -> Select[Any]:
+    return (
+        select(
+            Claim,
+            Article.url,
+            Article.title,
+            Article.published,
+            Article.published_precision,
+            Source.name,
+        )
+        .join(Article, Claim.article_id == Article.id)  # type: ignore[arg-type]
+        .outerjoin(Source, Article.source_id == Source.id)  # type: ignore[arg-type]
+    )
+
+
+def _to_view(row: Any) -> ClaimView:
+    claim, url, title, published, precision, source = row
+    return ClaimView(
+        id=claim.id,
+        text=claim.text,
+        status=claim.status,
+        kind=claim.kind,
+        article_id=claim.article_id,
+        article_url=url,
+        article_title=title,
+        source=source,
+        published=published,
+        published_precision=precision,
+        char_start=claim.char_start,
+        char_end=claim.char_end,
+        numbers=claim.numbers,
+        dates=claim.dates,
+        checkworthiness=claim.checkworthiness,
+        reasons=claim.reasons,
+        speaker=claim.speaker,
+        context=claim.context,
+        group_id=claim.group_id,
+    )
+
+
+def list_claims(
+    *,
+    session: Session,
+    status: str | None = None,
+    source: str | None = None,
+    search: str | None = None,
+    limit: int | None = 50,
+    offset: int = 0,
+) -> list[ClaimView]:
+    """Claims in review order: most check-worthy first, then by article and position."""
+    query = _claim_view_query()
+    if status:
+        query = query.where(Claim.status == status)
+    if source:
+        pattern = f"%{_escape_like(source)}%"
+        query = query.where(
+            or_(
+                Source.name.ilike(pattern, escape="\\"),  # type: ignore[attr-defined]
+                Source.domain.ilike(pattern, escape="\\"),  # type: ignore[union-attr]
+            )
+        )
+    if search:
+        query = query.where(Claim.text.ilike(f"%{_escape_like(search)}%", escape="\\"))  # type: ignore[attr-defined]
+    query = query.order_by(
+        Claim.checkworthiness.desc(),  # type: ignore[attr-defined]
+        Claim.article_id,
+        Claim.ordinal,
+    ).offset(offset)
+    if limit is not None:
+        query = query.limit(limit)
+    return [_to_view(row) for row in session.execute(query)]
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def get_claim(*, session: Session, claim_id: int) -> ClaimView:
+    row = session.execute(_claim_view_query().where(Claim.id == claim_id)).first()
+    if row is None:
+        raise NotFoundError(f"no claim with id {claim_id}")
+    return _to_view(row)
+
+
+def get_claim_detail(*, session: Session, claim_id: int) -> ClaimDetail:
+    view = get_claim(session=session, claim_id=claim_id)
+    article_text = session.execute(
+        select(Article.text).where(Article.id == view.article_id)
+    ).scalar_one()
+    return ClaimDetail(
+        claim=view,
+        article_text=article_text,
+        reviews=claim_reviews(session=session, claim_id=claim_id),
+    )
+
+
+def claim_reviews(*, session: Session, claim_id: int) -> list[ReviewView]:
+    reviews = session.execute(
+        select(Review).where(Review.claim_id == claim_id).order_by(Review.id)  # type: ignore[arg-type]
+    ).scalars()
+    return [
+        ReviewView(
+            id=review.id or 0,
+            reviewer=review.reviewer,
+            verdict=review.verdict,
+            note=review.note,
+            evidence_url=review.evidence_url,
+            created_at=review.created_at,
+            reverts_review_id=review.reverts_review_id,
+        )
+        for review in reviews
+    ]
+
+
+def mark_claim(
+    *,
+    session: Session,
+    claim_id: int,
+    verdict: str,
+    reviewer: str,
+    note: str | None = None,
+    evidence_url: str | None = None,
+) -> Review:
+    """Append a verdict to the review log and make it the claim's status."""
+    if verdict not in VERDICTS:
+        raise ValueError(f"unknown verdict '{verdict}' (use {', '.join(VERDICTS)})")
+    claim = session.get(Claim, claim_id)
+    if claim is None:
+        raise NotFoundError(f"no claim with id {claim_id}")
+    review = Review(
+        claim_id=claim_id,
+        reviewer=reviewer,
+        verdict=verdict,
+        note=note,
+        evidence_url=evidence_url,
+        created_at=datetime.now(UTC),
+    )
+    session.add(review)
+    claim.status = verdict
+    session.add(claim)
+    session.flush()
+    return review
+
+
+def undo_last_review(*, session: Session, claim_id: int, reviewer: str) -> Review:
+    """Append a revert of the claim's latest standing verdict; the log keeps both entries."""
+    claim = session.get(Claim, claim_id)
+    if claim is None:
+        raise NotFoundError(f"no claim with id {claim_id}")
+    standing = _standing_reviews(session=session, claim_id=claim_id)
+    if not standing:
+        raise NotFoundError(f"claim {claim_id} has no verdict to undo")
+    undone = standing.pop()
+    previous = standing[-1] if standing else None
+    revert = Review(
+        claim_id=claim_id,
+        reviewer=reviewer,
+        verdict=previous.verdict if previous else ClaimStatus.UNREVIEWED.value,
+        note=previous.note if previous else None,
+        evidence_url=previous.evidence_url if previous else None,
+        created_at=datetime.now(UTC),
+        reverts_review_id=undone.id,
+    )
+    session.add(revert)
+    claim.status = revert.verdict
+    session.add(claim)
+    session.flush()
+    return revert
+
+
+def _standing_reviews(*, session: Session, claim_id: int) -> list[Review]:
+    """The verdicts still in force: the log with reverted entries (and the reverts) removed."""
+    log = list(
+        session.execute(
+            select(Review).where(Review.claim_id == claim_id).order_by(Review.id)  # type: ignore[arg-type]
+        ).scalars()
+    )
+    reverted = {entry.reverts_review_id for entry in log if entry.reverts_review_id}
+    return [entry for entry in log if entry.id not in reverted and not entry.reverts_review_id]
+
+
+def collection_stats(*, session: Session) -> CollectionStats:
+    def count(query: Any) -> int:
+        return int(session.execute(query).scalar() or 0)
+
+    by_status = {status.value: 0 for status in ClaimStatus}
+    for status, number in session.execute(
+        select(Claim.status, func.count()).group_by(Claim.status)
+    ):
+        by_status[status] = number
+    by_kind = dict(
+        session.execute(select(Claim.kind, func.count()).group_by(Claim.kind)).tuples().all()
+    )
+    group_sizes = (
+        select(func.count().label("size"))
+        .where(Claim.group_id.is_not(None))  # type: ignore[union-attr]
+        .group_by(Claim.group_id)
+        .subquery()
+    )
+    return CollectionStats(
+        sources=count(select(func.count()).select_from(Source)),
+        articles=count(select(func.count()).select_from(Article)),
+        claims=count(select(func.count()).select_from(Claim)),
+        by_status=by_status,
+        by_kind=by_kind,
+        articles_without_date=count(
+            select(func.count()).select_from(Article).where(Article.published.is_(None))  # type: ignore[union-attr]
+        ),
+        groups=count(select(func.count()).select_from(ClaimGroup)),
+        largest_group=count(select(func.max(group_sizes.c.size))),
+    )

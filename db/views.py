@@ -1,0 +1,72 @@
+"""Plain view objects handed to the CLI and the screens instead of live ORM rows."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+
+@dataclass(frozen=True)
+class ClaimView:
+    id: int
+    text: str
+    status: str
+    kind: str
+    article_id: int
+    article_url: str | None
+    article_title: str | None
+    source: str | None
+    published: date | None
+    published_precision: str | None
+    char_start: int
+    char_end: int
+    numbers: list[dict[str, Any]]
+    dates: list[dict[str, Any]]
+    checkworthiness: float
+    reasons: list[str]
+    speaker: str | None
+    context: str | None
+    group_id: int | None
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["published"] = self.published.isoformat() if self.published else None
+        return data
+
+
+@dataclass(frozen=True)
+class ReviewView:
+    id: int
+    reviewer: str
+    verdict: str
+    note: str | None
+    evidence_url: str | None
+    created_at: datetime
+    reverts_review_id: int | None
+
+
+@dataclass(frozen=True)
+class ClaimDetail:
+    claim: ClaimView
+    article_text: str
+    reviews: list[ReviewView] = field(default_factory=list)
+
+    def surrounding(self, sentences_chars: int = 300) -> tuple[str, str]:
+        """The article text just before and just after the claim."""
+        start, end = self.claim.char_start, self.claim.char_end
+        before = self.article_text[max(0, start - sentences_chars) : start]
+        after = self.article_text[end : end + sentences_chars]
+        return before, after
+
+
+@dataclass(frozen=True)
+class CollectionStats:
+    sources: int
+    articles: int
+    claims: int
+    by_status: dict[str, int]
+    by_kind: dict[str, int]
+    articles_without_date: int
+    groups: int
+    largest_group: int

@@ -1,0 +1,461 @@
+"""Find the quantities a news text states: money, percentages, counts and ranges.
+
+Conventions callers can rely on:
+
+* Span. ``text`` (== ``source[start:end]``) covers the quantity itself: currency sign or word,
+  number, scale word and percent sign or word ("$30.3 billion", "28 billion euros", "40 per
+  cent"). Qualifiers ("over", "about") and the counted noun are not in the span; they are
+  reported in ``qualifier`` and ``unit``. A range's span runs from its first to its last figure
+  ("€1.3 and €1.4 billion"), leaving out "between".
+* Unit. "EUR", "USD" or "GBP" for money ("$" is read as USD); "percent" for %, "percent",
+  "per cent"; "percentage points"; otherwise the counted noun, lower-case, when one of the next
+  three words is a plural noun: "500,000 ammunition rounds" -> "rounds" (the head noun, because
+  modifiers vary between outlets while the head noun does not), "60,000 Ukrainian soldiers" ->
+  "soldiers". A few singular time units are pluralised ("1 year" -> "years"). Else None.
+* Ranges. ``low`` and ``high`` are set and ``value`` equals ``low``: the figure is guaranteed
+  to have been stated, whereas a midpoint never was. A scale word or currency written once
+  applies to both ends ("between €1.3 and €1.4 billion" -> 1.3e9 .. 1.4e9 EUR). "from X to Y"
+  is read as a change between two figures, so it yields two mentions, not a range.
+* Qualifier, normalised: "over", "under", "about", "nearly", "up to", "at least".
+* Not extracted: years ("in 2024", "since 2022": plain integers 1900-2100 with no counted noun
+  or after a date word such as "in"/"since"/"by"; "2024 elections" is kept), day numbers and
+  years inside dates ("Feb. 24, 2024", "24 February"), ISO and numeric dates, clock times,
+  ordinals ("21st"), numbers glued to letters or following a hyphen ("F-16", "COVID-19",
+  "G7", "5G", "100km"; "€600m" and "$5bn" are kept), negative numbers, vague amounts
+  ("hundreds of billions"), and spelled-out numbers without a scale word ("two million" is
+  kept, "four years" is not).
+
+Everything is precompiled module-level regex so the scan stays fast on megabytes of text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+from typing import Any
+
+_SPACE = r"[ \u00a0]"
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)"
+)
+# What must not follow a number for it to be a day of the month ("May 5 billion" is money).
+_NOT_A_DAY = r"(?!\d|[ \u00a0]?(?:%|(?i:per[ \u00a0]?cent|thousand|million|billion|trillion)\b))"
+_DAY = rf"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b{_NOT_A_DAY}"
+_YEAR_AFTER_DAY = rf"(?:,?{_SPACE}\d{{4}}\b)?"
+
+# Dates and times are consumed by the scan and thrown away, so their digits never become
+# quantities; they are tried before amounts at every position.
+_DATE_OR_TIME = rf"""
+    \d{{4}}-\d{{2}}-\d{{2}}(?:T[\d:.]+(?:Z|[+-]\d{{2}}:?\d{{2}})?)?
+  | \d{{1,4}}[/.]\d{{1,2}}[/.]\d{{2,4}}\b
+  | \d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:{_SPACE}?(?i:[ap]\.m\.|[ap]m\b))?
+  | \d{{1,2}}{_SPACE}?(?i:[ap]\.m\.|[ap]m\b)
+  | {_MONTH}{_SPACE}+{_DAY}{_YEAR_AFTER_DAY}
+  | {_DAY}{_SPACE}+(?:of{_SPACE}+)?{_MONTH}(?![a-z]){_YEAR_AFTER_DAY}
+  | {_MONTH},?{_SPACE}+\d{{4}}\b
+"""
+
+# Atomic so that "1.5G" cannot backtrack to "1" and slip past the boundary check.
+_NUMBER = r"(?>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+_SCALE_WORD = r"(?i:thousand|million|billion|trillion|bn|mn|tn)\b"
+_CURRENCY_PREFIX = r"US\$|\$|€|£|\b(?:EUR|USD|GBP)[ \u00a0]?"
+_CURRENCY_SUFFIX = (
+    r"(?i:euros?|US[ \u00a0]+dollars?|dollars?|pounds?(?:[ \u00a0]+sterling)?|sterling)\b"
+    r"|(?:EUR|USD|GBP)\b"
+)
+_PERCENT = r"%|(?i:percentage[ \u00a0]+points?|per[ \u00a0]?cent|pct)\b"
+_QUALIFIER = (
+    r"(?i:more[ \u00a0]+than|less[ \u00a0]+than|fewer[ \u00a0]+than|just[ \u00a0]+over"
+    r"|just[ \u00a0]+under|in[ \u00a0]+excess[ \u00a0]+of|over|under|above|below|exceeding"
+    r"|about|around|approximately|roughly|some|an[ \u00a0]+estimated|estimated|nearly"
+    r"|almost|close[ \u00a0]+to|up[ \u00a0]+to|as[ \u00a0]+many[ \u00a0]+as"
+    r"|as[ \u00a0]+much[ \u00a0]+as|no[ \u00a0]+more[ \u00a0]+than|at[ \u00a0]+most"
+    r"|at[ \u00a0]+least)"
+)
+
+_WORD_VALUES = {
+    "a": 1.0, "an": 1.0, "one": 1.0, "two": 2.0, "three": 3.0, "four": 4.0, "five": 5.0,
+    "six": 6.0, "seven": 7.0, "eight": 8.0, "nine": 9.0, "ten": 10.0, "eleven": 11.0,
+    "twelve": 12.0, "thirteen": 13.0, "fourteen": 14.0, "fifteen": 15.0, "sixteen": 16.0,
+    "seventeen": 17.0, "eighteen": 18.0, "nineteen": 19.0, "twenty": 20.0, "thirty": 30.0,
+    "forty": 40.0, "fifty": 50.0, "sixty": 60.0, "seventy": 70.0, "eighty": 80.0,
+    "ninety": 90.0,
+}  # fmt: skip
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_ONES = "one|two|three|four|five|six|seven|eight|nine"
+_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_WORD_NUMBER = rf"(?i:half{_SPACE}+an?|(?:{_TENS})(?:-(?:{_ONES}))?|{_TEENS}|{_ONES}|an?)"
+
+
+def _amount_pattern(prefix: str) -> str:
+    """One figure with its optional currency, scale and percent; group names get `prefix`."""
+    return rf"""
+        (?P<{prefix}cur>{_CURRENCY_PREFIX})?
+        (?P<{prefix}num>{_NUMBER})
+        (?:(?P<{prefix}attached>bn|mn|tn|m|k)|{_SPACE}?(?P<{prefix}scale>{_SCALE_WORD}))?
+        (?!\w)
+        (?:{_SPACE}?(?P<{prefix}pct>{_PERCENT})|{_SPACE}+(?P<{prefix}cursuf>{_CURRENCY_SUFFIX}))?
+    """
+
+
+_SCAN = re.compile(
+    rf"""
+    (?<![\w.,\-])
+    # Cheap gate: only digits, currency signs, capitals (months, EUR) or a word followed by a
+    # scale word ("two million") can start a match, and most positions are none of these.
+    (?=[\d$€£A-Z]|[a-z-]+[ \u00a0]+(?:an?[ \u00a0]+)?(?i:thousand|million|billion|trillion|dozen)\b)
+    (?:
+        (?P<skip>{_DATE_OR_TIME})
+      | (?P<w_num>{_WORD_NUMBER}){_SPACE}+
+        (?P<w_scale>(?i:thousand|million|billion|trillion|dozen))\b
+        (?:{_SPACE}+(?P<w_cursuf>{_CURRENCY_SUFFIX}))?
+      | {_amount_pattern("a_")}
+        (?:
+            (?P<conn>{_SPACE}?[-–—]{_SPACE}?|{_SPACE}+(?:to|and){_SPACE}+)
+            (?:{_QUALIFIER}{_SPACE}+)?
+            {_amount_pattern("b_")}
+        )?
+    )
+    """,
+    re.VERBOSE,
+)
+
+_QUALIFIER_BEFORE = re.compile(
+    rf"(?:\b(?P<verb>[A-Za-z]+){_SPACE}+)?\b(?P<qualifier>{_QUALIFIER}){_SPACE}+\Z"
+)
+# "handed over 50 vehicles" hands them over; it does not mean "more than 50".
+_VERBS_TAKING_OVER = frozenset(
+    """hand hands handed handing turn turns turned turning take takes took taken taking
+    pass passes passed passing""".split()
+)
+_BETWEEN_BEFORE = re.compile(rf"\b(?i:between){_SPACE}+(?:{_QUALIFIER}{_SPACE}+)?\Z")
+_FROM_BEFORE = re.compile(rf"\b(?i:from){_SPACE}+(?:{_QUALIFIER}{_SPACE}+)?\Z")
+_DATE_WORD_BEFORE = re.compile(
+    rf"\b(?i:in|since|by|until|till|before|after|during|from|of|through|to|and|early|late"
+    rf"|mid|year|between){_SPACE}*-?\Z"
+)
+_FOLLOWING_WORDS = re.compile(
+    r"[ \u00a0]+([A-Za-z][A-Za-z'’-]*)"
+    r"(?:[ \u00a0]+([A-Za-z][A-Za-z'’-]*))?"
+    r"(?:[ \u00a0]+([A-Za-z][A-Za-z'’-]*))?"
+)
+_COMPOUND_UNIT = re.compile(r"-([a-z]+)\b")
+_PLAIN_INTEGER = re.compile(r"\d{4}")
+_LOOKBACK = 40
+
+_SCALE_EXPONENTS = {
+    "thousand": 3, "million": 6, "billion": 9, "trillion": 12,
+    "bn": 9, "mn": 6, "m": 6, "tn": 12, "k": 3,
+}  # fmt: skip
+_CURRENCY_CODES = {
+    "$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "eur": "EUR", "usd": "USD", "gbp": "GBP",
+    "euro": "EUR", "euros": "EUR", "dollar": "USD", "dollars": "USD", "pound": "GBP",
+    "pounds": "GBP", "sterling": "GBP", "pounds sterling": "GBP", "pound sterling": "GBP",
+    "us dollar": "USD", "us dollars": "USD",
+}  # fmt: skip
+_QUALIFIER_NAMES = {
+    "more than": "over", "over": "over", "above": "over", "exceeding": "over",
+    "in excess of": "over", "just over": "over",
+    "less than": "under", "fewer than": "under", "under": "under", "below": "under",
+    "just under": "under",
+    "about": "about", "around": "about", "approximately": "about", "roughly": "about",
+    "some": "about", "an estimated": "about", "estimated": "about",
+    "nearly": "nearly", "almost": "nearly", "close to": "nearly",
+    "up to": "up to", "as many as": "up to", "as much as": "up to", "no more than": "up to",
+    "at most": "up to",
+    "at least": "at least",
+}  # fmt: skip
+# Singular nouns that still name what is counted ("1 year", "a 12-month plan").
+_SINGULAR_UNITS = {
+    "year": "years", "month": "months", "week": "weeks", "day": "days", "hour": "hours",
+    "minute": "minutes", "time": "times", "person": "people", "tonne": "tonnes", "ton": "tons",
+    "kilometre": "kilometres", "kilometer": "kilometers", "km": "km", "mile": "miles",
+}  # fmt: skip
+_IRREGULAR_PLURALS = frozenset({"people", "children", "men", "women", "personnel", "staff"})
+# Words that end the search for a counted noun: they cannot sit between a number and its noun.
+_NOT_NOUNS = frozenset(
+    """a an the of in on at to for from by with and or but as than per into onto over under
+    since until while when where which who whom whose that this these those it its is are was
+    were be been being has have had will would could should can may might must do does did not
+    no so also only more less about after before during through across against between among
+    each every all some such then there their his her our your my we they he she you i up down
+    out off ago yet still already just even thus plus minus via versus vs nearly almost
+    around whereas unless besides towards always perhaps""".split()
+)
+
+
+@dataclass(frozen=True)
+class NumberMention:
+    """One quantity found in a text; see the module docstring for the conventions."""
+
+    text: str
+    start: int
+    end: int
+    value: float
+    low: float | None = None
+    high: float | None = None
+    unit: str | None = None
+    qualifier: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """Plain dict for storage; keys whose value is None are left out."""
+        return {key: value for key, value in asdict(self).items() if value is not None}
+
+
+@dataclass(frozen=True)
+class _Amount:
+    """One parsed figure before it becomes a mention (or one end of a range)."""
+
+    start: int
+    end: int
+    digits: str  # the number as written, commas removed; "" for spelled-out numbers
+    factor: float  # the spelled-out number ("half a" -> 0.5); 1 for digits
+    exponent: int | None
+    multiplier: float  # 12 for "dozen"
+    currency: str | None
+    percent: str | None
+    attached_scale: bool  # "€600m": only trusted when a currency says it is money
+
+    @property
+    def value(self) -> float:
+        exponent = self.exponent or 0
+        if self.digits:
+            # Parsing "30.3e9" avoids the rounding error of 30.3 * 1e9.
+            return float(f"{self.digits}e{exponent}") * self.multiplier
+        return self.factor * 10.0**exponent * self.multiplier
+
+    @property
+    def has_scale(self) -> bool:
+        return self.exponent is not None or self.multiplier != 1.0
+
+    @property
+    def is_plain(self) -> bool:
+        return not (self.has_scale or self.currency or self.percent)
+
+    @property
+    def looks_like_year(self) -> bool:
+        return (
+            self.is_plain
+            and _PLAIN_INTEGER.fullmatch(self.digits) is not None
+            and 1900 <= int(self.digits) <= 2100
+        )
+
+
+def extract_numbers(text: str) -> list[NumberMention]:
+    """Every quantity stated in `text`, in order of appearance."""
+    mentions: list[NumberMention] = []
+    position = 0
+    while match := _SCAN.search(text, position):
+        position = match.end()
+        if match.group("skip") is not None:
+            continue
+        if match.group("w_num") is not None:
+            mention = _mention_from_amount(text, _word_amount(match))
+        else:
+            mention, resume_at = _mention_from_figures(text, match)
+            position = resume_at
+        if mention is not None:
+            mentions.append(mention)
+    return mentions
+
+
+def _mention_from_figures(text: str, match: re.Match[str]) -> tuple[NumberMention | None, int]:
+    """A range when the second figure forms one with the first; otherwise the first alone.
+
+    Returns the mention and where scanning resumes, so a rejected second figure is re-read.
+    """
+    first = _digit_amount(match, "a_")
+    if match.group("b_num") is None:
+        return _mention_from_amount(text, first), match.end()
+    second = _digit_amount(match, "b_")
+    low, high = _range_ends(text, match, first, second)
+    if low is None or high is None:
+        return _mention_from_amount(text, first), second.start
+    return _range_mention(text, low, high), match.end()
+
+
+def _range_ends(
+    text: str, match: re.Match[str], first: _Amount, second: _Amount
+) -> tuple[_Amount | None, _Amount | None]:
+    """The two ends with shared scale and currency filled in, or (None, None) if no range."""
+    window = text[max(0, first.start - _LOOKBACK) : first.start]
+    if not _could_be_range(window, match.group("conn").strip(), first, second):
+        return None, None
+    low = _with_shared_parts(first, second)
+    high = _with_shared_parts(second, first)
+    if low.value >= high.value:
+        return None, None  # "voted 15 to 12" is a score, not a range
+    return low, high
+
+
+def _could_be_range(window: str, connector: str, first: _Amount, second: _Amount) -> bool:
+    if _FROM_BEFORE.search(window):
+        return False  # "from 5% to 10%" is a change between two figures
+    if connector == "and" and not _BETWEEN_BEFORE.search(window):
+        return False
+    if first.has_scale and not second.has_scale:
+        return False  # "5 billion euros to 27 states"
+    if first.currency and second.currency and first.currency != second.currency:
+        return False
+    # "€5 to 27 people": a plain second figure counts something else.
+    return not ((first.percent or first.currency) and second.is_plain)
+
+
+def _with_shared_parts(amount: _Amount, other: _Amount) -> _Amount:
+    """`amount` with the scale, currency and percent it leaves to the other end of a range."""
+    return _Amount(
+        start=amount.start,
+        end=amount.end,
+        digits=amount.digits,
+        factor=amount.factor,
+        exponent=amount.exponent if amount.exponent is not None else other.exponent,
+        multiplier=amount.multiplier if amount.multiplier != 1.0 else other.multiplier,
+        currency=amount.currency or other.currency,
+        percent=amount.percent or other.percent,
+        attached_scale=amount.attached_scale or other.attached_scale,
+    )
+
+
+def _range_mention(text: str, low: _Amount, high: _Amount) -> NumberMention | None:
+    if low.looks_like_year and high.looks_like_year:
+        return None  # "2022-2024" is a span of years, left to the date extractor
+    if (low.attached_scale or high.attached_scale) and not low.currency:
+        return None
+    return NumberMention(
+        text=text[low.start : high.end],
+        start=low.start,
+        end=high.end,
+        value=low.value,
+        low=low.value,
+        high=high.value,
+        unit=_unit(text, high),
+        qualifier=_qualifier_before(text, low.start),
+    )
+
+
+def _mention_from_amount(text: str, amount: _Amount) -> NumberMention | None:
+    if amount.attached_scale and not amount.currency:
+        return None  # "100m" may be metres; only money makes the suffix a scale
+    unit = _unit(text, amount)
+    if amount.looks_like_year and (unit is None or _is_after_date_word(text, amount.start)):
+        return None
+    return NumberMention(
+        text=text[amount.start : amount.end],
+        start=amount.start,
+        end=amount.end,
+        value=amount.value,
+        unit=unit,
+        qualifier=_qualifier_before(text, amount.start),
+    )
+
+
+def _digit_amount(match: re.Match[str], prefix: str) -> _Amount:
+    currency_sign = match.group(f"{prefix}cur")
+    currency_word = match.group(f"{prefix}cursuf")
+    scale = match.group(f"{prefix}scale") or match.group(f"{prefix}attached")
+    start = match.start(f"{prefix}cur") if currency_sign else match.start(f"{prefix}num")
+    return _Amount(
+        start=start,
+        end=_last_group_end(match, prefix),
+        digits=match.group(f"{prefix}num").replace(",", ""),
+        factor=1.0,
+        exponent=_SCALE_EXPONENTS[scale.lower()] if scale else None,
+        multiplier=1.0,
+        currency=_currency_code(currency_sign or currency_word),
+        percent=match.group(f"{prefix}pct"),
+        attached_scale=match.group(f"{prefix}attached") is not None,
+    )
+
+
+def _last_group_end(match: re.Match[str], prefix: str) -> int:
+    return max(
+        match.end(f"{prefix}{name}")
+        for name in ("num", "attached", "scale", "pct", "cursuf")
+        if match.group(f"{prefix}{name}") is not None
+    )
+
+
+def _word_amount(match: re.Match[str]) -> _Amount:
+    words = re.sub(r"\s+", " ", match.group("w_num").lower())
+    scale = match.group("w_scale").lower()
+    currency_word = match.group("w_cursuf")
+    end = match.end("w_cursuf") if currency_word else match.end("w_scale")
+    return _Amount(
+        start=match.start("w_num"),
+        end=end,
+        digits="",
+        factor=_spelled_number_value(words),
+        exponent=_SCALE_EXPONENTS.get(scale),
+        multiplier=12.0 if scale == "dozen" else 1.0,
+        currency=_currency_code(currency_word),
+        percent=None,
+        attached_scale=False,
+    )
+
+
+def _spelled_number_value(words: str) -> float:
+    if words.startswith("half"):
+        return 0.5
+    tens, _, ones = words.partition("-")
+    return _WORD_VALUES[tens] + (_WORD_VALUES[ones] if ones else 0.0)
+
+
+def _currency_code(written: str | None) -> str | None:
+    if written is None:
+        return None
+    return _CURRENCY_CODES.get(re.sub(r"\s+", " ", written.strip().lower()))
+
+
+def _unit(text: str, amount: _Amount) -> str | None:
+    if amount.currency:
+        return amount.currency
+    if amount.percent:
+        return "percentage points" if amount.percent.lower().startswith("percentage") else "percent"
+    return _counted_noun(text, amount.end)
+
+
+def _counted_noun(text: str, end: int) -> str | None:
+    """The plural noun among the next three words, skipping adjectives and modifier nouns."""
+    compound = _COMPOUND_UNIT.match(text, end)
+    if compound:
+        return _SINGULAR_UNITS.get(compound.group(1))
+    following = _FOLLOWING_WORDS.match(text, end)
+    if following is None:
+        return None
+    for word in following.groups():
+        if word is None:
+            break
+        lowered = word.lower()
+        if lowered in _NOT_NOUNS:
+            break
+        if word[0].isupper():
+            continue  # "Ukrainian soldiers": nationalities and names qualify the noun
+        if _looks_plural(lowered):
+            return lowered
+        if lowered in _SINGULAR_UNITS:
+            return _SINGULAR_UNITS[lowered]
+    return None
+
+
+def _looks_plural(word: str) -> bool:
+    if word in _IRREGULAR_PLURALS:
+        return True
+    return (
+        len(word) >= 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s"))
+    )
+
+
+def _qualifier_before(text: str, start: int) -> str | None:
+    window = text[max(0, start - _LOOKBACK) : start]
+    found = _QUALIFIER_BEFORE.search(window)
+    if found is None:
+        return None
+    verb = (found.group("verb") or "").lower()
+    if found.group("qualifier").lower() == "over" and verb in _VERBS_TAKING_OVER:
+        return None
+    return _QUALIFIER_NAMES.get(re.sub(r"\s+", " ", found.group("qualifier").lower()))
+
+
+def _is_after_date_word(text: str, start: int) -> bool:
+    return _DATE_WORD_BEFORE.search(text[max(0, start - _LOOKBACK) : start]) is not None

@@ -1,0 +1,147 @@
+"""The command line as a user runs it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from workbench.cli import main
+
+ARTICLE = (
+    "title: Aid reaches 28 billion euros\nsource: Outlet\npublished: 2024-02-24\n\n"
+    "The EU has delivered 28 billion euros in military aid so far, von der Leyen said.\n\n"
+    "He posted [bold]nothing[/bold] and [/x] with \x1b[31mred\x1b[0m text in Kyiv on Feb. 24.\n"
+)
+
+
+@pytest.fixture
+def run(tmp_path: Path, monkeypatch):
+    monkeypatch.setenv("WORKBENCH_CONFIG", str(tmp_path / "no-config.toml"))
+    monkeypatch.delenv("WORKBENCH_DB", raising=False)
+    monkeypatch.delenv("WORKBENCH_REVIEWER", raising=False)
+    database = str(tmp_path / "cli.db")
+
+    def invoke(*args: str):
+        return CliRunner().invoke(main, ["--db", database, *args], catch_exceptions=False)
+
+    return invoke
+
+
+def claims_json(run) -> list[dict]:
+    result = run("claims", "--json", "--limit", "0")
+    assert result.exit_code == 0
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+def test_import_summary_and_exit_code(run, write_file) -> None:
+    good = write_file("good.txt", ARTICLE)
+    bad = write_file("bad.txt", b"")
+    result = run("import", str(good), str(bad))
+    assert result.exit_code == 1
+    assert "imported 1 article(s)" in result.stdout
+    assert f"error: {bad}: empty file" in result.stderr
+    assert "Traceback" not in result.output
+    again = run("import", str(good))
+    assert again.exit_code == 0
+    assert "imported 0 article(s) with 0 claim(s); 0 revised, 1 unchanged, 0 failed" in again.stdout
+
+
+def test_claims_json_fields(run, write_file) -> None:
+    run("import", str(write_file("good.txt", ARTICLE)))
+    rows = claims_json(run)
+    expected = {
+        "id",
+        "text",
+        "status",
+        "kind",
+        "article_id",
+        "article_url",
+        "article_title",
+        "source",
+        "published",
+        "char_start",
+        "char_end",
+        "numbers",
+        "dates",
+        "checkworthiness",
+    }
+    assert rows and all(expected <= row.keys() for row in rows)
+    assert {row["source"] for row in rows} == {"Outlet"}
+    assert {row["published"] for row in rows} == {"2024-02-24"}
+
+
+def test_markup_and_escapes_are_shown_literally(run, write_file) -> None:
+    run("import", str(write_file("good.txt", ARTICLE)))
+    result = run("claims", "--search", "posted")
+    assert "[bold]nothing[/bold] and [/x]" in result.stdout
+    assert "\x1b" not in result.stdout
+    assert "\\x1b[31mred" in result.stdout
+    [row] = claims_json(run)[-1:]
+    shown = run("show", str(row["id"]))
+    assert "\x1b" not in shown.stdout
+
+
+def test_mark_show_and_undo(run, write_file) -> None:
+    run("import", str(write_file("good.txt", ARTICLE)))
+    claim_id = str(claims_json(run)[0]["id"])
+    marked = run(
+        "--reviewer",
+        "ana",
+        "mark",
+        claim_id,
+        "disputed",
+        "--note",
+        "figure is off",
+        "--evidence",
+        "https://evidence.example/1",
+    )
+    assert marked.exit_code == 0, marked.output
+    assert claims_json(run)[0]["status"] == "disputed"
+    assert len(run("claims", "--status", "disputed", "--json").stdout.splitlines()) == 1
+    shown = run("show", claim_id).stdout
+    assert "ana: disputed; note figure is off; evidence https://evidence.example/1" in shown
+    assert run("undo", claim_id).exit_code == 0
+    assert claims_json(run)[0]["status"] == "unreviewed"
+    assert "undoes #1" in run("show", claim_id).stdout
+
+
+def test_user_errors_are_one_line(run, write_file) -> None:
+    for args, message in [
+        (("show", "999"), "no claim with id 999"),
+        (("mark", "999", "confirmed"), "no claim with id 999"),
+        (("import",), "name at least one file"),
+        (("import", "--published", "someday", str(write_file("x.txt", ARTICLE))), "not a date"),
+    ]:
+        result = run(*args)
+        assert result.exit_code != 0
+        assert message in result.output
+        assert "Traceback" not in result.output
+
+
+def test_bad_database_location_is_one_line(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["--db", str(tmp_path / "no" / "x.db"), "stats"])
+    assert result.exit_code == 1
+    assert "does not exist" in result.output and "Traceback" not in result.output
+
+
+def test_stats(run, write_file) -> None:
+    run("import", str(write_file("good.txt", ARTICLE)))
+    result = run("stats")
+    assert "articles  1" in result.stdout
+    assert "unreviewed" in result.stdout
+
+
+def test_python_dash_m_entry_point(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "workbench", "--db", str(tmp_path / "m.db"), "stats"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "claims    0" in result.stdout

@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from workbench.db.engine import DatabaseError, database_url, open_database
+from workbench.db.migrations import HEAD_REVISION
+from workbench.db.migrations.runner import head_revision
+
+
+def test_head_revision_constant_matches_alembic() -> None:
+    assert HEAD_REVISION == head_revision()
+
+
+def test_open_database_creates_schema_with_wal_and_foreign_keys(tmp_path: Path) -> None:
+    database = open_database(str(tmp_path / "new.db"))
+    with database.engine.connect() as connection:
+        assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        version = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    database.close()
+    assert version == HEAD_REVISION
+    tables = {
+        row[0]
+        for row in sqlite3.connect(tmp_path / "new.db").execute(
+            "SELECT name FROM sqlite_master WHERE type='table'"
+        )
+    }
+    assert {"source", "article", "claim", "claim_group", "review"} <= tables
+
+
+def test_reopening_keeps_data(tmp_path: Path) -> None:
+    path = str(tmp_path / "again.db")
+    database = open_database(path)
+    with database.engine.begin() as connection:
+        connection.execute(text("INSERT INTO source (name) VALUES ('Outlet')"))
+    database.close()
+    database = open_database(path)
+    with database.engine.connect() as connection:
+        assert connection.execute(text("SELECT name FROM source")).scalar() == "Outlet"
+    database.close()
+
+
+def test_database_url_accepts_paths_and_urls(tmp_path: Path) -> None:
+    assert database_url(str(tmp_path / "x.db")) == f"sqlite:///{tmp_path / 'x.db'}"
+    assert database_url("postgresql://user@host/db") == "postgresql://user@host/db"
+
+
+def test_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(DatabaseError, match="does not exist"):
+        open_database(str(tmp_path / "nowhere" / "x.db"))
+
+
+def test_a_file_that_is_not_a_database_is_a_clear_error(tmp_path: Path) -> None:
+    bogus = tmp_path / "notes.db"
+    bogus.write_text("this is not sqlite " * 100)
+    with pytest.raises(DatabaseError, match="cannot open database"):
+        open_database(str(bogus))

@@ -1,0 +1,228 @@
+"""Number extraction: amounts, percentages, counts, ranges, and what must be left alone."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from workbench.importers.numbers import NumberMention, extract_numbers
+
+
+def only_mention(text: str) -> NumberMention:
+    mentions = extract_numbers(text)
+    assert len(mentions) == 1, mentions
+    return mentions[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit"),
+    [
+        ("The bloc gave 28 billion euros so far.", "28 billion euros", 28e9, "EUR"),
+        ("That is $30.3 billion in total.", "$30.3 billion", 30.3e9, "USD"),
+        ("It invested €600 million last year.", "€600 million", 6e8, "EUR"),
+        ("Britain pledged £2.5 billion.", "£2.5 billion", 2.5e9, "GBP"),
+        ("A loan of EUR 50 million.", "EUR 50 million", 5e7, "EUR"),
+        ("Costs were 70 million US dollars.", "70 million US dollars", 7e7, "USD"),
+        ("A €600m package.", "€600m", 6e8, "EUR"),
+        ("A $5bn deal.", "$5bn", 5e9, "USD"),
+        ("It has 500,000 shells.", "500,000", 500_000, "shells"),
+        ("It delivered 500,000 ammunition rounds.", "500,000", 500_000, "rounds"),
+        ("About half a million people fled.", "half a million", 5e5, "people"),
+        ("It makes two million shells.", "two million", 2e6, "shells"),
+        ("It aims at a million rounds.", "a million", 1e6, "rounds"),
+        ("Some twenty-five million euros.", "twenty-five million euros", 25e6, "EUR"),
+        ("Output rose by 40% in a year.", "40%", 40, "percent"),
+        ("Output rose by 40 percent.", "40 percent", 40, "percent"),
+        ("Output rose by 40 per cent.", "40 per cent", 40, "percent"),
+        ("Rates rose 2 percentage points.", "2 percentage points", 2, "percentage points"),
+        ("It sends 1 million rounds soon.", "1 million", 1e6, "rounds"),
+        ("They trained 60,000 Ukrainian soldiers.", "60,000", 60_000, "soldiers"),
+        ("It gave 50 new police vehicles.", "50", 50, "vehicles"),
+        ("Capacity grew 35 times since then.", "35", 35, "times"),
+        ("It took 12 months.", "12", 12, "months"),
+        ("A 12-month programme.", "12", 12, "months"),
+        ("It raised 150 billion euros via loans.", "150 billion euros", 150e9, "EUR"),
+        ("Plain 3.5 here.", "3.5", 3.5, None),
+    ],
+)
+def test_single_quantities(text: str, span: str, value: float, unit: str | None) -> None:
+    mention = only_mention(text)
+    assert (mention.text, mention.value, mention.unit) == (span, value, unit)
+    assert text[mention.start : mention.end] == mention.text
+    assert mention.low is None and mention.high is None
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier", "value"),
+    [
+        ("They trained over 80,000 soldiers.", "over", 80_000),
+        ("They trained more than 80,000 soldiers.", "over", 80_000),
+        ("They spent up to 650 billion euros.", "up to", 650e9),
+        ("It invested about €600 million.", "about", 6e8),
+        ("Nearly 90 percent of flights.", "nearly", 90),
+        ("At least 40 soldiers died.", "at least", 40),
+        ("Fewer than 10 drones flew.", "under", 10),
+        ("They trained 60,000 soldiers.", None, 60_000),
+        ("She handed over 50 new vehicles.", None, 50),
+    ],
+)
+def test_qualifiers(text: str, qualifier: str | None, value: float) -> None:
+    mention = only_mention(text)
+    assert (mention.qualifier, mention.value) == (qualifier, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "low", "high", "unit", "qualifier"),
+    [
+        (
+            "reach between €1.3 and €1.4 billion.",
+            "€1.3 and €1.4 billion",
+            1.3e9,
+            1.4e9,
+            "EUR",
+            None,
+        ),
+        (
+            "between about $1.52 billion and $1.64 billion",
+            "$1.52 billion and $1.64 billion",
+            1.52e9,
+            1.64e9,
+            "USD",
+            "about",
+        ),
+        ("some 1.3-1.4 billion euros", "1.3-1.4 billion euros", 1.3e9, 1.4e9, "EUR", "about"),
+        ("a rise of 5-10%", "5-10%", 5, 10, "percent", None),
+        ("aged 18 to 60 years", "18 to 60", 18, 60, "years", None),
+        ("between 5 and 10 million shells", "5 and 10 million", 5e6, 10e6, "shells", None),
+    ],
+)
+def test_ranges(
+    text: str, span: str, low: float, high: float, unit: str, qualifier: str | None
+) -> None:
+    mention = only_mention(text)
+    assert (mention.text, mention.low, mention.high) == (span, low, high)
+    assert (mention.unit, mention.qualifier) == (unit, qualifier)
+    assert mention.value == mention.low
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("gave 5 billion euros ($5.4 billion) more", ["5 billion euros", "$5.4 billion"]),
+        ("rose from 5% to 10% this year", ["5%", "10%"]),
+        ("the vote was 15 to 12", ["15", "12"]),
+        ("sent 5 billion euros to 27 states", ["5 billion euros", "27"]),
+        ("5 billion euros and 6 billion dollars", ["5 billion euros", "6 billion dollars"]),
+    ],
+)
+def test_figures_that_are_not_ranges(text: str, spans: list[str]) -> None:
+    mentions = extract_numbers(text)
+    assert [mention.text for mention in mentions] == spans
+    assert all(mention.low is None for mention in mentions)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It started in 2024.",
+        "Fighting since 2022 continued.",
+        "Between 2022 and 2024 nothing changed.",
+        "From 2022-2024 it grew.",
+        "He spoke on Feb. 24.",
+        "He spoke on Feb. 24, 2024.",
+        "Talks began May 6 in Brussels.",
+        "The vote on November 25 passed.",
+        "Signed 24 February 2024.",
+        "Signed on the 6th of May.",
+        "Meeting in March 2024.",
+        "Filed 2024-02-24T09:00:00Z.",
+        "Dated 24/02/2024.",
+        "Starts at 09:00 or 10 a.m.",
+        "The F-16 and the Su-27 flew.",
+        "During COVID-19 the G7 met about 5G.",
+        "He came first, then second.",
+        "The 21st session.",
+        "A 100m sprint.",
+        "It may rise; a march on Kyiv.",
+    ],
+)
+def test_not_quantities(text: str) -> None:
+    assert extract_numbers(text) == []
+
+
+def test_to_json_omits_missing_fields() -> None:
+    assert only_mention("over 80,000 soldiers").to_json() == {
+        "text": "80,000",
+        "start": 5,
+        "end": 11,
+        "value": 80_000.0,
+        "unit": "soldiers",
+        "qualifier": "over",
+    }
+    assert only_mention("€1.3-1.4 billion").to_json() == {
+        "text": "€1.3-1.4 billion",
+        "start": 0,
+        "end": 16,
+        "value": 1.3e9,
+        "low": 1.3e9,
+        "high": 1.4e9,
+        "unit": "EUR",
+    }
+
+
+def test_mentions_are_in_text_order() -> None:
+    text = "First $1 billion, then 40%, then 2 million shells."
+    starts = [mention.start for mention in extract_numbers(text)]
+    assert starts == sorted(starts) and len(starts) == 3
+
+
+@given(st.text())
+def test_spans_match_text_for_any_input(text: str) -> None:
+    for mention in extract_numbers(text):
+        assert text[mention.start : mention.end] == mention.text
+
+
+@given(st.lists(st.sampled_from(["$", "€", "5", "1,000", ".", "-", " ", "billion", "May", "a"])))
+def test_spans_match_text_for_number_like_input(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    for mention in extract_numbers(text):
+        assert text[mention.start : mention.end] == mention.text
+        assert mention.start < mention.end
+
+
+def _by_text(text: str) -> dict[str, NumberMention]:
+    return {mention.text: mention for mention in extract_numbers(text)}
+
+
+def test_seed_000_amounts(seed_text) -> None:
+    found = _by_text(seed_text("000"))
+    assert (found["28 billion euros"].value, found["28 billion euros"].unit) == (28e9, "EUR")
+    assert (found["$30.3 billion"].value, found["$30.3 billion"].unit) == (30.3e9, "USD")
+    assert found["5 billion euros"].unit == "EUR" and found["$5.4 billion"].value == 5.4e9
+    assert (found["40%"].value, found["40%"].unit) == (40, "percent")
+    assert (found["500,000"].value, found["500,000"].unit) == (500_000, "rounds")
+    assert (found["1 million"].value, found["1 million"].unit) == (1e6, "rounds")
+    assert (found["60,000"].value, found["60,000"].unit) == (60_000, "soldiers")
+    assert all(mention.value not in (24, 2024) for mention in found.values())
+
+
+def test_seed_002_amounts(seed_text) -> None:
+    found = _by_text(seed_text("002"))
+    assert (found["35 billion euros"].value, found["35 billion euros"].unit) == (35e9, "EUR")
+    assert found["two million"].value == 2e6
+    assert found["a million"].value == 1e6
+    assert (found["35"].unit, found["12"].unit) == ("times", "months")
+    assert found["650 billion euros"].qualifier == "up to"
+    assert found["150 billion euros"].value == 150e9
+
+
+def test_seed_003_amounts(seed_text) -> None:
+    found = _by_text(seed_text("003"))
+    soldiers = found["80,000"]
+    assert (soldiers.unit, soldiers.qualifier) == ("soldiers", "over")
+    euro_range = found["€1.3 and €1.4 billion"]
+    assert (euro_range.low, euro_range.high, euro_range.unit) == (1.3e9, 1.4e9, "EUR")
+    dollar_range = found["$1.52 billion and $1.64 billion"]
+    assert (dollar_range.low, dollar_range.high, dollar_range.unit) == (1.52e9, 1.64e9, "USD")
+    assert found["€600 million"].value == 6e8

@@ -1,0 +1,172 @@
+"""Import runs end to end into a real SQLite database."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from workbench.db.models import Article, Claim, Source
+from workbench.demo import demo_corpus_files
+from workbench.importers import pipeline
+from workbench.importers.pipeline import ImportRun
+from workbench.importers.prepare import ArticleDefaults
+from workbench.importers.dates import parse_date_value
+
+ARTICLE = (
+    "title: Aid reaches 28 billion euros\nsource: Outlet\nurl: https://outlet.example/aid\n"
+    "published: 2024-02-24\n\n"
+    "The EU has delivered 28 billion euros ($30.3 billion) in military aid, von der Leyen said.\n\n"
+    "The Defence Innovation office will open in Kyiv, the Commission announced on Feb. 24.\n"
+)
+
+
+def count(database, model) -> int:
+    with database.session() as session:
+        return session.execute(select(func.count()).select_from(model)).scalar_one()
+
+
+def test_import_stores_articles_claims_and_offsets(database, write_file) -> None:
+    path = write_file("a.txt", ARTICLE)
+    report = ImportRun(database).run([path])
+    assert (report.imported, report.failed) == (1, 0)
+    with database.session() as session:
+        article = session.execute(select(Article)).scalar_one()
+        claims = session.execute(select(Claim).order_by(Claim.ordinal)).scalars().all()
+        source = session.execute(select(Source)).scalar_one()
+    assert (source.name, source.domain) == ("Outlet", "outlet.example")
+    assert article.published.isoformat() == "2024-02-24"
+    assert article.published_precision == "day"
+    assert claims[0].kind == "headline"
+    for claim in claims:
+        assert article.text[claim.char_start : claim.char_end] == claim.text
+    aid = next(claim for claim in claims if "28 billion" in claim.text and claim.kind != "headline")
+    assert {"value": 28e9, "unit": "EUR"}.items() <= aid.numbers[0].items()
+    assert aid.speaker == "von der Leyen"
+    office = next(claim for claim in claims if "Feb. 24" in claim.text)
+    assert office.dates[0]["value"] == "2024-02-24"
+
+
+def test_reimport_adds_nothing_and_changed_url_is_a_revision(database, write_file) -> None:
+    path = write_file("a.txt", ARTICLE)
+    ImportRun(database).run([path])
+    again = ImportRun(database).run([path])
+    assert (again.imported, again.unchanged) == (0, 1)
+    assert count(database, Article) == 1
+    path.write_text(ARTICLE + "\nA correction was added on Monday to the article text.\n")
+    revised = ImportRun(database).run([path])
+    assert revised.revised == 1
+    with database.session() as session:
+        old, new = session.execute(select(Article).order_by(Article.id)).scalars().all()
+    assert new.previous_revision_id == old.id
+    assert new.url == old.url
+
+
+def test_bad_files_fail_alone_and_good_ones_are_stored(database, write_file) -> None:
+    good = write_file("good.txt", ARTICLE)
+    write_file("empty.txt", "")
+    write_file("binary.txt", bytes(range(256)) * 8)
+    write_file(
+        "bad.jsonl",
+        "{oops\n" + json.dumps({"text": "The fund adds 5 billion euros, she said."}) + "\n",
+    )
+    report = ImportRun(database).run([good.parent, good.parent / "missing.txt"])
+    assert report.imported == 2
+    reasons = {Path(origin).name: reason for origin, reason in report.failures}
+    assert reasons == {
+        "bad.jsonl#1": reasons["bad.jsonl#1"],
+        "binary.txt": "binary file (mostly control bytes), not text",
+        "empty.txt": "empty file",
+        "missing.txt": "no such file or directory",
+    }
+    assert "invalid JSON" in reasons["bad.jsonl#1"]
+    assert count(database, Article) == 2
+
+
+def test_failure_while_storing_leaves_no_half_article(database, write_file, monkeypatch) -> None:
+    first = write_file("1.txt", ARTICLE)
+    second = write_file("2.txt", ARTICLE.replace("Aid reaches", "Second").replace("/aid", "/2"))
+    original = pipeline.ArticleStore._insert_article
+    calls = {"n": 0}
+
+    def crash_on_second(self, prepared, previous):
+        calls["n"] += 1
+        article_id = original(self, prepared, previous)
+        if calls["n"] == 2:
+            raise KeyboardInterrupt  # the user presses ctrl-c half-way through an article
+        return article_id
+
+    monkeypatch.setattr(pipeline.ArticleStore, "_insert_article", crash_on_second)
+    monkeypatch.setattr(pipeline, "BATCH_ARTICLES", 1)  # commit after every article
+    with pytest.raises(KeyboardInterrupt):
+        ImportRun(database).run([first, second])
+    assert count(database, Article) == 1
+    with database.session() as session:
+        stored = session.execute(select(Claim.article_id).distinct()).scalars().all()
+    assert len(stored) == 1
+    monkeypatch.setattr(pipeline.ArticleStore, "_insert_article", original)
+    report = ImportRun(database).run([first, second])
+    assert (report.imported, report.unchanged) == (1, 1)
+    assert count(database, Article) == 2
+
+
+def test_command_line_defaults_win(database, write_file) -> None:
+    path = write_file(
+        "plain.txt", "A headline here\n\nThe office opened on Monday in Kyiv, officials said.\n"
+    )
+    defaults = ArticleDefaults(
+        source="Wire", published=parse_date_value("2024-05-08"), language="en"
+    )
+    ImportRun(database, defaults).run([path])
+    with database.session() as session:
+        article = session.execute(select(Article)).scalar_one()
+        claim = session.execute(select(Claim).where(Claim.text.contains("Monday"))).scalar_one()
+        source = session.execute(select(Source)).scalar_one()
+    assert (source.name, article.language, article.published.isoformat()) == (
+        "Wire",
+        "en",
+        "2024-05-08",
+    )
+    assert claim.dates[0]["value"] == "2024-05-06"
+
+
+def test_unknown_publication_date_stays_unknown(database, write_file) -> None:
+    path = write_file(
+        "nodate.txt", "Headline without a date\n\nThe office opened on Monday, she said.\n"
+    )
+    ImportRun(database).run([path])
+    with database.session() as session:
+        article = session.execute(select(Article)).scalar_one()
+        claim = session.execute(select(Claim).where(Claim.text.contains("Monday"))).scalar_one()
+    assert article.published is None
+    assert claim.dates[0]["value"] is None
+
+
+def test_cancel_stops_between_files(database, write_file) -> None:
+    paths = [
+        write_file(f"{n}.txt", ARTICLE.replace("/aid", f"/{n}") + f"Extra {n}.") for n in range(3)
+    ]
+    seen: list[int] = []
+    run = ImportRun(
+        database, progress=lambda p: seen.append(p.files_done), cancelled=lambda: len(seen) >= 1
+    )
+    report = run.run(paths)
+    assert report.cancelled and report.imported == 1
+    assert count(database, Article) == 1
+
+
+def test_demo_corpus_imports_cleanly(database) -> None:
+    files = demo_corpus_files()
+    assert len(files) >= 12
+    report = ImportRun(database).run(files)
+    assert report.failures == []
+    assert report.imported >= 14
+    with database.session() as session:
+        sources = session.execute(select(func.count()).select_from(Source)).scalar_one()
+        texts = session.execute(select(Claim.text)).scalars().all()
+    assert sources >= 6
+    chrome = {"2 min read", "Show More", "News Feed", "Video", "Avatar", "3 comments"}
+    assert not chrome & set(texts)
+    assert any("[bold]" in text for text in texts)

@@ -1,0 +1,44 @@
+"""The Textual application and the one factory that builds it from a database URL."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import App
+from textual.worker import Worker, WorkerState
+
+from workbench.db.engine import Database, open_database
+from workbench.screens import STYLESHEET
+from workbench.screens.claim_list import ClaimListScreen
+from workbench.screens.error_dialog import ErrorDialog
+
+
+class WorkbenchApp(App[None]):
+    TITLE = "Claim Workbench"
+    # The stylesheet lives with the screens package (installed as workbench.screens).
+    CSS_PATH = STYLESHEET
+
+    def __init__(self, database: Database, *, reviewer: str) -> None:
+        super().__init__()
+        self.database = database
+        self.reviewer = reviewer
+
+    def on_mount(self) -> None:
+        self.sub_title = f"{self.database.url} · {self.reviewer}"
+        self.push_screen(ClaimListScreen(self.database))
+
+    @on(Worker.StateChanged)
+    def report_worker_error(self, event: Worker.StateChanged) -> None:
+        # Workers run with exit_on_error=False; this is the one place their errors surface.
+        if event.state == WorkerState.ERROR and event.worker.error is not None:
+            error = event.worker.error
+            self.push_screen(
+                ErrorDialog("Something went wrong", f"{type(error).__name__}: {error}")
+            )
+
+    def on_unmount(self) -> None:
+        self.database.close()
+
+
+def create_app(database_url: str, *, reviewer: str) -> WorkbenchApp:
+    """Build the app on a database (opened and migrated here, not at import time)."""
+    return WorkbenchApp(open_database(database_url), reviewer=reviewer)

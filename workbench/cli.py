@@ -1,0 +1,327 @@
+"""The `workbench` command line.
+
+click because it gives nested commands, typed options, help text and clean usage errors for
+very little code; rich-free output keeps quick commands fast to start.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from workbench import __version__
+from workbench.config import ConfigError, Settings, load_settings
+from workbench.db.engine import Database, DatabaseError, open_database
+from workbench.db.models import VERDICTS, ClaimStatus
+from workbench.db.queries import (
+    NotFoundError,
+    collection_stats,
+    get_claim_detail,
+    list_claims,
+    mark_claim,
+    undo_last_review,
+)
+from workbench.output import one_line, visible
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class WorkbenchContext:
+    def __init__(self, database: str | None, reviewer: str | None) -> None:
+        self._database_option = database
+        self._reviewer_option = reviewer
+        self._settings: Settings | None = None
+
+    @property
+    def settings(self) -> Settings:
+        if self._settings is None:
+            try:
+                self._settings = load_settings(
+                    database=self._database_option, reviewer=self._reviewer_option
+                )
+            except ConfigError as error:
+                raise click.ClickException(str(error)) from None
+        return self._settings
+
+    @contextmanager
+    def database(self) -> Iterator[Database]:
+        try:
+            database = open_database(self.settings.database)
+        except DatabaseError as error:
+            raise click.ClickException(str(error)) from None
+        try:
+            yield database
+        finally:
+            database.close()
+
+
+pass_context = click.make_pass_decorator(WorkbenchContext)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--db",
+    "database",
+    metavar="PATH|URL",
+    help="Database file or SQLAlchemy URL [env WORKBENCH_DB; default ./workbench.db].",
+)
+@click.option("--reviewer", help="Reviewer name for verdicts [env WORKBENCH_REVIEWER].")
+@click.version_option(__version__, prog_name="workbench")
+@click.pass_context
+def main(context: click.Context, database: str | None, reviewer: str | None) -> None:
+    """Claim Workbench: turn news articles into a verified set of claims."""
+    context.obj = WorkbenchContext(database, reviewer)
+
+
+@main.command("import")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--demo", is_flag=True, help="Import the built-in demo corpus.")
+@click.option("--source", help="Outlet name for every article imported.")
+@click.option("--published", metavar="DATE", help="Publication date for every article.")
+@click.option("--language", help="Language code for every article (e.g. en).")
+@click.option(
+    "--format",
+    "file_format",
+    type=click.Choice(["text", "markdown", "html", "jsonl", "json", "csv", "feed"]),
+    help="Read every file as this format instead of guessing from its name.",
+)
+@pass_context
+def import_command(
+    workbench: WorkbenchContext,
+    paths: tuple[Path, ...],
+    demo: bool,
+    source: str | None,
+    published: str | None,
+    language: str | None,
+    file_format: str | None,
+) -> None:
+    """Import articles from files and folders (text, Markdown, HTML, JSONL/JSON, CSV, feeds)."""
+    from workbench.importers.dates import parse_date_value
+    from workbench.importers.pipeline import ImportRun
+    from workbench.importers.prepare import ArticleDefaults
+
+    inputs = list(paths)
+    if demo:
+        from workbench.demo import demo_corpus_files
+
+        inputs.extend(demo_corpus_files())
+    if not inputs:
+        raise click.UsageError("name at least one file or folder to import (or use --demo)")
+    published_date = None
+    if published:
+        published_date = parse_date_value(published)
+        if published_date is None:
+            raise click.BadParameter(f"'{published}' is not a date", param_hint="--published")
+    defaults = ArticleDefaults(source=source, published=published_date, language=language)
+    with workbench.database() as database, _progress_bar() as progress:
+        run = ImportRun(database, defaults, file_format=file_format, progress=progress)
+        report = run.run(inputs)
+    for origin, message in report.notices:
+        click.echo(f"note: {visible(origin)}: {visible(message)}", err=True)
+    for origin, reason in report.failures:
+        click.echo(f"error: {visible(origin)}: {visible(reason)}", err=True)
+    click.echo(
+        f"imported {report.imported} article(s) with {report.claims} claim(s); "
+        f"{report.revised} revised, {report.unchanged} unchanged, {report.failed} failed"
+    )
+    if report.failures:
+        sys.exit(1)
+
+
+@contextmanager
+def _progress_bar() -> Iterator[Callable[[Any], None] | None]:
+    """A progress bar on stderr for long runs at a terminal; nothing when piped."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    state: dict[str, Any] = {}
+
+    def update(progress: Any) -> None:
+        bar = state.get("bar")
+        if bar is None:
+            if progress.files_total < 20:
+                return
+            bar = click.progressbar(length=progress.bytes_total, label="importing", file=sys.stderr)
+            bar.__enter__()
+            state["bar"] = bar
+        bar.update(progress.bytes_done - bar.pos)
+
+    try:
+        yield update
+    finally:
+        if "bar" in state:
+            state["bar"].__exit__(None, None, None)
+
+
+@main.command()
+@pass_context
+def stats(workbench: WorkbenchContext) -> None:
+    """Counts of sources, articles, claims and review progress."""
+    with workbench.database() as database, database.session() as session:
+        numbers = collection_stats(session=session)
+    click.echo(f"sources   {numbers.sources}")
+    click.echo(f"articles  {numbers.articles} ({numbers.articles_without_date} without a date)")
+    click.echo(f"claims    {numbers.claims}")
+    for status, count in numbers.by_status.items():
+        click.echo(f"  {status:<11} {count}")
+    for kind, count in sorted(numbers.by_kind.items()):
+        click.echo(f"  {kind:<11} {count}")
+    click.echo(f"groups    {numbers.groups} (largest {numbers.largest_group})")
+
+
+@main.command()
+@click.option("--status", type=click.Choice([status.value for status in ClaimStatus]))
+@click.option("--source", help="Only claims from sources whose name or domain contains this.")
+@click.option("--search", metavar="TEXT", help="Only claims whose text contains TEXT.")
+@click.option(
+    "--limit",
+    type=click.IntRange(min=0),
+    default=50,
+    show_default=True,
+    help="At most this many claims (0 for all).",
+)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+@pass_context
+def claims(
+    workbench: WorkbenchContext,
+    status: str | None,
+    source: str | None,
+    search: str | None,
+    limit: int,
+    as_json: bool,
+) -> None:
+    """List claims, most check-worthy first."""
+    with workbench.database() as database, database.session() as session:
+        views = list_claims(
+            session=session, status=status, source=source, search=search, limit=limit or None
+        )
+    if as_json:
+        for view in views:
+            click.echo(json.dumps(view.to_json(), ensure_ascii=False))
+        return
+    width = shutil.get_terminal_size((100, 24)).columns
+    for view in views:
+        prefix = f"{view.id:>6}  {view.status:<10}  {one_line(view.source or '-', 18):<18}  "
+        click.echo(prefix + one_line(view.text, max(20, width - len(prefix))))
+    if not views:
+        click.echo("no claims match", err=True)
+
+
+@main.command()
+@click.argument("claim_id", type=int)
+@pass_context
+def show(workbench: WorkbenchContext, claim_id: int) -> None:
+    """Everything about one claim: text, source, figures, context and review history."""
+    with workbench.database() as database, database.session() as session:
+        try:
+            detail = get_claim_detail(session=session, claim_id=claim_id)
+        except NotFoundError as error:
+            raise click.ClickException(str(error)) from None
+    claim = detail.claim
+    published = claim.published.isoformat() if claim.published else "unknown"
+    lines = [
+        f"claim {claim.id} ({claim.kind}, {claim.status})",
+        f"  {visible(claim.text)}",
+        f"source     {visible(claim.source or 'unknown')}, published {published}",
+        f"article    {visible(claim.article_title or '(untitled)')} [{claim.article_id}]",
+        f"url        {visible(claim.article_url or '-')}",
+        f"offsets    {claim.char_start}-{claim.char_end}",
+        f"speaker    {visible(claim.speaker or '-')}",
+        f"priority   {claim.checkworthiness:.2f} ({', '.join(claim.reasons) or 'no reasons'})",
+    ]
+    if claim.context:
+        lines.append(f"context    {visible(claim.context)}")
+    lines += [f"number     {visible(json.dumps(n, ensure_ascii=False))}" for n in claim.numbers]
+    lines += [f"date       {visible(json.dumps(d, ensure_ascii=False))}" for d in claim.dates]
+    before, after = detail.surrounding()
+    lines.append("in context")
+    lines.append(
+        "  …"
+        + visible(" ".join(before.split()))
+        + " >>"
+        + visible(claim.text)
+        + "<< "
+        + visible(" ".join(after.split()))
+        + "…"
+    )
+    lines.append("reviews" if detail.reviews else "reviews    none")
+    for review in detail.reviews:
+        extra = "".join(
+            f"; {label} {visible(value)}"
+            for label, value in (("note", review.note), ("evidence", review.evidence_url))
+            if value
+        )
+        reverted = f" (undoes #{review.reverts_review_id})" if review.reverts_review_id else ""
+        lines.append(
+            f"  #{review.id} {review.created_at:%Y-%m-%d %H:%M} {visible(review.reviewer)}: "
+            f"{review.verdict}{reverted}{extra}"
+        )
+    click.echo("\n".join(lines))
+
+
+@main.command()
+@click.argument("claim_id", type=int)
+@click.argument("verdict", type=click.Choice([verdict.value for verdict in VERDICTS]))
+@click.option("--note", help="Why: what the reviewer found.")
+@click.option("--evidence", metavar="URL", help="Link to the evidence.")
+@pass_context
+def mark(
+    workbench: WorkbenchContext,
+    claim_id: int,
+    verdict: str,
+    note: str | None,
+    evidence: str | None,
+) -> None:
+    """Record a verdict on a claim (confirmed, disputed or outdated)."""
+    reviewer = workbench.settings.reviewer
+    with workbench.database() as database, database.session() as session:
+        try:
+            review = mark_claim(
+                session=session,
+                claim_id=claim_id,
+                verdict=verdict,
+                reviewer=reviewer,
+                note=note,
+                evidence_url=evidence,
+            )
+        except NotFoundError as error:
+            raise click.ClickException(str(error)) from None
+        click.echo(f"claim {claim_id}: {verdict} by {visible(reviewer)} (review #{review.id})")
+
+
+@main.command()
+@click.argument("claim_id", type=int)
+@pass_context
+def undo(workbench: WorkbenchContext, claim_id: int) -> None:
+    """Undo the latest verdict on a claim (the log keeps it, with a revert after it)."""
+    with workbench.database() as database, database.session() as session:
+        try:
+            revert = undo_last_review(
+                session=session, claim_id=claim_id, reviewer=workbench.settings.reviewer
+            )
+        except NotFoundError as error:
+            raise click.ClickException(str(error)) from None
+        click.echo(f"claim {claim_id}: back to {revert.verdict}")
+
+
+@main.command()
+@pass_context
+def review(workbench: WorkbenchContext) -> None:
+    """Open the review screens."""
+    from workbench.app import create_app
+
+    settings = workbench.settings
+    with workbench.database():  # opens (and upgrades) it, reporting problems as one line
+        pass
+    create_app(settings.database, reviewer=settings.reviewer).run()
+
+
+if __name__ == "__main__":
+    main()
