@@ -108,7 +108,8 @@ def generate_article(rng: random.Random, number: int) -> dict[str, str]:
         "title": f"{headline} ({number})",
         "source": outlet,
         "url": f"https://{outlet.lower().replace(' ', '')}.example/a/{number}",
-        "published": f"{rng.choice([2024, 2025])}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+        "published": f"{rng.choice([2024, 2025])}"
+        f"-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
         "text": "\n\n".join(paragraphs),
     }
 

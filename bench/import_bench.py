@@ -37,7 +37,8 @@ def run_once(megabytes: float) -> None:
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(
         f"{megabytes:>5.0f} MB corpus: {articles} articles, {report.claims} claims, "
-        f"{seconds:.1f} s -> {size_mb / seconds:.2f} MB/s, {report.claims / seconds:,.0f} claims/s, "
+        f"{seconds:.1f} s -> {size_mb / seconds:.2f} MB/s, "
+        f"{report.claims / seconds:,.0f} claims/s, "
         f"peak RSS {peak_mb:.0f} MB, failed {report.failed}"
     )
 

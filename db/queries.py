@@ -5,12 +5,12 @@ Functions take the session keyword-only; the caller owns the transaction (commit
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.sql import Select
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from workbench.db.models import (
     VERDICTS,
@@ -28,18 +28,18 @@ class NotFoundError(LookupError):
     """A claim or other row the user named does not exist."""
 
 
-def _claim_view_query() -> Select[Any]:
+def _claim_view_query() -> Select[Claim, str | None, str | None, date | None, str | None, str]:
     return (
         select(
             Claim,
-            Article.url,
-            Article.title,
-            Article.published,
-            Article.published_precision,
-            Source.name,
+            col(Article.url),
+            col(Article.title),
+            col(Article.published),
+            col(Article.published_precision),
+            col(Source.name),
         )
-        .join(Article, Claim.article_id == Article.id)  # type: ignore[arg-type]
-        .outerjoin(Source, Article.source_id == Source.id)  # type: ignore[arg-type]
+        .join(Article, col(Claim.article_id) == col(Article.id))
+        .outerjoin(Source, col(Article.source_id) == col(Source.id))
     )
 
 
@@ -80,21 +80,21 @@ def list_claims(
     """Claims in review order: most check-worthy first, then by article and position."""
     query = _claim_view_query()
     if status:
-        query = query.where(Claim.status == status)
+        query = query.where(col(Claim.status) == status)
     if source:
         pattern = f"%{_escape_like(source)}%"
         query = query.where(
             or_(
-                Source.name.ilike(pattern, escape="\\"),  # type: ignore[attr-defined]
-                Source.domain.ilike(pattern, escape="\\"),  # type: ignore[union-attr]
+                col(Source.name).ilike(pattern, escape="\\"),
+                col(Source.domain).ilike(pattern, escape="\\"),
             )
         )
     if search:
-        query = query.where(Claim.text.ilike(f"%{_escape_like(search)}%", escape="\\"))  # type: ignore[attr-defined]
+        query = query.where(col(Claim.text).ilike(f"%{_escape_like(search)}%", escape="\\"))
     query = query.order_by(
-        Claim.checkworthiness.desc(),  # type: ignore[attr-defined]
-        Claim.article_id,
-        Claim.ordinal,
+        col(Claim.checkworthiness).desc(),
+        col(Claim.article_id),
+        col(Claim.ordinal),
     ).offset(offset)
     if limit is not None:
         query = query.limit(limit)
@@ -106,7 +106,7 @@ def _escape_like(text: str) -> str:
 
 
 def get_claim(*, session: Session, claim_id: int) -> ClaimView:
-    row = session.execute(_claim_view_query().where(Claim.id == claim_id)).first()
+    row = session.execute(_claim_view_query().where(col(Claim.id) == claim_id)).first()
     if row is None:
         raise NotFoundError(f"no claim with id {claim_id}")
     return _to_view(row)
@@ -115,7 +115,7 @@ def get_claim(*, session: Session, claim_id: int) -> ClaimView:
 def get_claim_detail(*, session: Session, claim_id: int) -> ClaimDetail:
     view = get_claim(session=session, claim_id=claim_id)
     article_text = session.execute(
-        select(Article.text).where(Article.id == view.article_id)
+        select(col(Article.text)).where(col(Article.id) == view.article_id)
     ).scalar_one()
     return ClaimDetail(
         claim=view,
@@ -126,7 +126,7 @@ def get_claim_detail(*, session: Session, claim_id: int) -> ClaimDetail:
 
 def claim_reviews(*, session: Session, claim_id: int) -> list[ReviewView]:
     reviews = session.execute(
-        select(Review).where(Review.claim_id == claim_id).order_by(Review.id)  # type: ignore[arg-type]
+        select(Review).where(col(Review.claim_id) == claim_id).order_by(col(Review.id))
     ).scalars()
     return [
         ReviewView(
@@ -202,7 +202,7 @@ def _standing_reviews(*, session: Session, claim_id: int) -> list[Review]:
     """The verdicts still in force: the log with reverted entries (and the reverts) removed."""
     log = list(
         session.execute(
-            select(Review).where(Review.claim_id == claim_id).order_by(Review.id)  # type: ignore[arg-type]
+            select(Review).where(col(Review.claim_id) == claim_id).order_by(col(Review.id))
         ).scalars()
     )
     reverted = {entry.reverts_review_id for entry in log if entry.reverts_review_id}
@@ -215,16 +215,19 @@ def collection_stats(*, session: Session) -> CollectionStats:
 
     by_status = {status.value: 0 for status in ClaimStatus}
     for status, number in session.execute(
-        select(Claim.status, func.count()).group_by(Claim.status)
+        select(col(Claim.status), func.count()).group_by(col(Claim.status))
     ):
         by_status[status] = number
-    by_kind = dict(
-        session.execute(select(Claim.kind, func.count()).group_by(Claim.kind)).tuples().all()
-    )
+    by_kind: dict[str, int] = {
+        kind: number
+        for kind, number in session.execute(
+            select(col(Claim.kind), func.count()).group_by(col(Claim.kind))
+        )
+    }
     group_sizes = (
         select(func.count().label("size"))
-        .where(Claim.group_id.is_not(None))  # type: ignore[union-attr]
-        .group_by(Claim.group_id)
+        .where(col(Claim.group_id).is_not(None))
+        .group_by(col(Claim.group_id))
         .subquery()
     )
     return CollectionStats(
@@ -234,7 +237,7 @@ def collection_stats(*, session: Session) -> CollectionStats:
         by_status=by_status,
         by_kind=by_kind,
         articles_without_date=count(
-            select(func.count()).select_from(Article).where(Article.published.is_(None))  # type: ignore[union-attr]
+            select(func.count()).select_from(Article).where(col(Article.published).is_(None))
         ),
         groups=count(select(func.count()).select_from(ClaimGroup)),
         largest_group=count(select(func.max(group_sizes.c.size))),

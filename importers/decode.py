@@ -33,7 +33,8 @@ def describe_size(size: int) -> str:
 def check_article_size(size: int, limit: int = MAX_ARTICLE_BYTES) -> None:
     if size > limit:
         raise ReadError(
-            f"article is {describe_size(size)}, over the {describe_size(limit)} limit for one article"
+            f"article is {describe_size(size)}, "
+            f"over the {describe_size(limit)} limit for one article"
         )
 
 

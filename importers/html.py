@@ -8,6 +8,7 @@ are already the article, so they only need their markup turned into paragraphs.
 from __future__ import annotations
 
 import logging
+from typing import Any
 from urllib.parse import urlparse
 
 from workbench.importers.decode import ReadError, check_article_size
@@ -72,7 +73,7 @@ def html_fragment_to_text(fragment: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def _collect_text(element, pieces: list[str]) -> None:  # type: ignore[no-untyped-def]
+def _collect_text(element: Any, pieces: list[str]) -> None:
     tag = element.tag if isinstance(element.tag, str) else ""
     if tag in _BLOCK_TAGS:
         pieces.append(_BREAK)

@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import insert, select
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from workbench.db.engine import Database
 from workbench.db.models import Article, Claim, Source
@@ -94,7 +94,7 @@ class ArticleStore:
     def store(self, prepared: PreparedArticle) -> tuple[str, int | None]:
         """Store one article and its claims; returns (outcome, article id)."""
         existing = self.session.execute(
-            select(Article.id).where(Article.content_hash == prepared.content_hash)
+            select(col(Article.id)).where(col(Article.content_hash) == prepared.content_hash)
         ).scalar()
         if existing is not None:
             return "unchanged", existing
@@ -111,13 +111,16 @@ class ArticleStore:
     def _latest_revision(self, url: str | None) -> int | None:
         if not url:
             return None
-        latest = select(Article.id).where(Article.url == url).order_by(Article.id.desc())  # type: ignore[union-attr]
+        latest = (
+            select(col(Article.id)).where(col(Article.url) == url).order_by(col(Article.id).desc())
+        )
         return self.session.execute(latest.limit(1)).scalar()
 
     def _insert_article(self, prepared: PreparedArticle, previous: int | None) -> int:
         published = prepared.published
         result = self.session.execute(
-            insert(Article).values(
+            insert(Article)
+            .values(
                 source_id=self._source_id(prepared.source, prepared.domain),
                 title=prepared.title,
                 url=prepared.url,
@@ -132,19 +135,23 @@ class ArticleStore:
                 imported_at=datetime.now(UTC),
                 previous_revision_id=previous,
             )
+            .returning(col(Article.id))
         )
-        return int(result.inserted_primary_key[0])
+        return int(result.scalar_one())
 
     def _source_id(self, name: str | None, domain: str | None) -> int | None:
         if not name:
             return None
         if name not in self._source_ids:
-            found = self.session.execute(select(Source.id).where(Source.name == name)).scalar()
+            found = self.session.execute(
+                select(col(Source.id)).where(col(Source.name) == name)
+            ).scalar()
             if found is not None:
                 self._source_ids[name] = found
             else:
-                result = self.session.execute(insert(Source).values(name=name, domain=domain))
-                self._source_ids[name] = int(result.inserted_primary_key[0])
+                new_source = insert(Source).values(name=name, domain=domain)
+                result = self.session.execute(new_source.returning(col(Source.id)))
+                self._source_ids[name] = int(result.scalar_one())
         return self._source_ids[name]
 
 

@@ -46,7 +46,8 @@ _EXTENSIONS = {
 }
 # Multi-article files may be large; they are read record by record (feeds excepted).
 MAX_FEED_BYTES = 64 * 1024 * 1024
-_HEADER_LINE = re.compile(r"^(%s)\s*:\s*(.*)$" % "|".join(METADATA_KEYS), re.IGNORECASE)
+_HEADER_KEYS = "|".join(METADATA_KEYS)
+_HEADER_LINE = re.compile(rf"^({_HEADER_KEYS})\s*:\s*(.*)$", re.IGNORECASE)
 
 
 def detect_format(path: Path, head: bytes) -> str:

@@ -28,8 +28,10 @@ class RawArticle:
         text = record.get("text")
         if not isinstance(text, str) or not text.strip():
             raise ValueError("no 'text' field" if text is None else "'text' is empty or not text")
-        metadata = {key: _optional_str(record.get(key)) for key in METADATA_KEYS}
-        return cls(text=text, origin=origin, importer=importer, **metadata)
+        article = cls(text=text, origin=origin, importer=importer)
+        for key in METADATA_KEYS:
+            setattr(article, key, _optional_str(record.get(key)))
+        return article
 
 
 @dataclass(frozen=True)

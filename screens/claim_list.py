@@ -12,19 +12,19 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from workbench.db.engine import Database
 from workbench.db.queries import collection_stats, get_claim_detail, list_claims
 from workbench.db.views import ClaimDetail, CollectionStats
 from workbench.output import one_line, visible
+from workbench.screens.base import WorkbenchScreen
 from workbench.screens.messages import ClaimDetailLoaded, ClaimsLoaded
 
 PAGE_SIZE = 200
 
 
-class ClaimListScreen(Screen[None]):
+class ClaimListScreen(WorkbenchScreen):
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False, id="claims.down"),
         Binding("k", "cursor_up", "Up", show=False, id="claims.up"),

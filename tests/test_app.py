@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import DataTable, Static
+from textual.worker import WorkerFailed
 
 from workbench.app import create_app
 from workbench.importers.pipeline import ImportRun
@@ -44,7 +46,8 @@ async def test_worker_error_opens_error_dialog(tmp_path: Path) -> None:
         (tmp_path / "e.db").unlink()
         (tmp_path / "e.db").write_text("garbage " * 1000)
         app.screen.action_reload()  # type: ignore[attr-defined]
-        await app.workers.wait_for_complete()
+        with pytest.raises(WorkerFailed):
+            await app.workers.wait_for_complete()
         await pilot.pause()
         assert type(app.screen).__name__ == "ErrorDialog"
         await pilot.press("escape")

@@ -11,9 +11,9 @@ from sqlalchemy import func, select
 from workbench.db.models import Article, Claim, Source
 from workbench.demo import demo_corpus_files
 from workbench.importers import pipeline
+from workbench.importers.dates import parse_date_value
 from workbench.importers.pipeline import ImportRun
 from workbench.importers.prepare import ArticleDefaults
-from workbench.importers.dates import parse_date_value
 
 ARTICLE = (
     "title: Aid reaches 28 billion euros\nsource: Outlet\nurl: https://outlet.example/aid\n"
@@ -77,7 +77,7 @@ def test_bad_files_fail_alone_and_good_ones_are_stored(database, write_file) -> 
     reasons = {Path(origin).name: reason for origin, reason in report.failures}
     assert reasons == {
         "bad.jsonl#1": reasons["bad.jsonl#1"],
-        "binary.txt": "binary file (mostly control bytes), not text",
+        "binary.txt": "binary file (contains NUL bytes), not text",
         "empty.txt": "empty file",
         "missing.txt": "no such file or directory",
     }

@@ -262,7 +262,10 @@ def test_mostly_utf8_with_bad_bytes_keeps_utf8_reading() -> None:
 
 
 def test_markup_and_escape_sequences_are_kept_as_text(write_file) -> None:
-    text = "He posted [bold]now[/bold] and [/x] and [link=https://evil.example]here[/link] \x1b[31mred\x1b[0m […]."
+    text = (
+        "He posted [bold]now[/bold] and [/x] and [link=https://evil.example]here[/link] "
+        "\x1b[31mred\x1b[0m […]."
+    )
     path = write_file("markup.txt", text)
     [article] = only_articles(read_all(path))
     assert article.text == text

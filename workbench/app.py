@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import App
-from textual.worker import Worker, WorkerState
+from textual.worker import Worker
 
 from workbench.db.engine import Database, open_database
 from workbench.screens import STYLESHEET
+from workbench.screens.base import show_worker_error
 from workbench.screens.claim_list import ClaimListScreen
-from workbench.screens.error_dialog import ErrorDialog
 
 
 class WorkbenchApp(App[None]):
@@ -28,12 +28,8 @@ class WorkbenchApp(App[None]):
 
     @on(Worker.StateChanged)
     def report_worker_error(self, event: Worker.StateChanged) -> None:
-        # Workers run with exit_on_error=False; this is the one place their errors surface.
-        if event.state == WorkerState.ERROR and event.worker.error is not None:
-            error = event.worker.error
-            self.push_screen(
-                ErrorDialog("Something went wrong", f"{type(error).__name__}: {error}")
-            )
+        # Workers run with exit_on_error=False; their errors surface as a dialog, not a crash.
+        show_worker_error(self, event)
 
     def on_unmount(self) -> None:
         self.database.close()
