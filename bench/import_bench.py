@@ -34,12 +34,16 @@ def run_once(megabytes: float) -> None:
         seconds = time.perf_counter() - started
         database.close()
     size_mb = report.bytes_read / (1024 * 1024)
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN)
+    peak_mb = own.ru_maxrss / 1024
     print(
         f"{megabytes:>5.0f} MB corpus: {articles} articles, {report.claims} claims, "
         f"{seconds:.1f} s -> {size_mb / seconds:.2f} MB/s, "
         f"{report.claims / seconds:,.0f} claims/s, "
-        f"peak RSS {peak_mb:.0f} MB, failed {report.failed}"
+        f"peak RSS {peak_mb:.0f} MB (largest worker {workers.ru_maxrss / 1024:.0f} MB), "
+        f"CPU s main {own.ru_utime + own.ru_stime:.1f} / workers "
+        f"{workers.ru_utime + workers.ru_stime:.1f}, failed {report.failed}"
     )
 
 

@@ -16,7 +16,8 @@ name next to it:
 
 Pronoun attributions ("she said", "he added", "according to him") give ``None``;
 ``resolve_speakers`` carries the last named speaker of the article to them. It does not check
-gender or number, so "she said" after "Poulsen said" resolves to Poulsen.
+gender or number, so "she said" after "Poulsen said" resolves to Poulsen; it does skip
+organisations ("the Commission", "EU officials"), which a "she said" cannot refer to.
 """
 
 from __future__ import annotations
@@ -80,15 +81,22 @@ def find_speaker(sentence: str) -> str | None:
 def resolve_speakers(sentences: list[str]) -> list[str | None]:
     """Speakers per sentence; a pronoun attribution inherits the last named speaker before it."""
     resolved: list[str | None] = []
-    last_named: str | None = None
+    last_person: str | None = None
     for sentence in sentences:
         name, by_pronoun = _attribute(sentence)
         if name is not None:
-            last_named = name
+            # "she said" after "according to the Commission" still means the last person named.
+            if not _is_organisation(name):
+                last_person = name
             resolved.append(name)
         else:
-            resolved.append(last_named if by_pronoun else None)
+            resolved.append(last_person if by_pronoun else None)
     return resolved
+
+
+def _is_organisation(name: str) -> bool:
+    words = {_bare(word).lower() for word in name.split()}
+    return bool(words & _ORG_NOUNS) or name.isupper()
 
 
 def _attribute(sentence: str) -> tuple[str | None, bool]:

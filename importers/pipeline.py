@@ -8,26 +8,40 @@ interrupted loses at most its last uncommitted batch; importing again skips what
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import insert, select
+from sqlalchemy import JSON, Column, MetaData, Table, Text, insert, select
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col
 
 from workbench.db.engine import Database
-from workbench.db.models import Article, Claim, Source
+from workbench.db.models import Article, Claim, ClaimStatus, Source
 from workbench.importers.decode import ReadError
-from workbench.importers.prepare import ArticleDefaults, PreparedArticle, prepare_article
+from workbench.importers.prepare import (
+    ArticleDefaults,
+    PreparedArticle,
+    content_hash,
+    prepare_article,
+)
 from workbench.importers.readers import read_file
 from workbench.importers.records import RawArticle, RecordError
 
 # Commit after this many articles or seconds, whichever comes first.
 BATCH_ARTICLES = 200
 BATCH_SECONDS = 2.0
+# Worker processes take about a second to start; below this much input they do not pay off.
+PARALLEL_MIN_BYTES = 2 * 1024 * 1024
+# Articles being prepared at once: enough to keep the workers busy, few enough to keep memory flat.
+PREPARE_WINDOW = 64
 
 
 @dataclass
@@ -84,28 +98,61 @@ def _walk_folder(folder: Path) -> Iterator[Path | RecordError]:
         yield RecordError(str(error.filename or folder), (error.strerror or str(error)).lower())
 
 
+def _claim_rows_table() -> Table:
+    """The claim table as bulk import writes it: a Core executemany (the ORM bulk path costs
+    several times more per row), with the JSON columns taking text that the worker processes
+    already serialised, so the one writing process does not spend its time in json.dumps."""
+    columns = [
+        Column(column.name, Text if isinstance(column.type, JSON) else column.type)
+        for column in Claim.__table__.columns  # type: ignore[attr-defined]
+    ]
+    return Table("claim", MetaData(), *columns)
+
+
+CLAIM_ROWS = _claim_rows_table()
+
+
 class ArticleStore:
     """Writes prepared articles; remembers sources so each is looked up once per run."""
 
     def __init__(self, session: Session) -> None:
         self.session = session
         self._source_ids: dict[str, int] = {}
+        self._stored_hashes: set[str] = set()
+
+    def has_content(self, content_hash: str) -> bool:
+        return self._article_with_content(content_hash) is not None
+
+    def _article_with_content(self, content_hash: str) -> int | None:
+        return self.session.execute(
+            select(col(Article.id)).where(col(Article.content_hash) == content_hash)
+        ).scalar()
 
     def store(self, prepared: PreparedArticle) -> tuple[str, int | None]:
-        """Store one article and its claims; returns (outcome, article id)."""
-        existing = self.session.execute(
-            select(col(Article.id)).where(col(Article.content_hash) == prepared.content_hash)
-        ).scalar()
-        if existing is not None:
-            return "unchanged", existing
+        """Store one article and its claims; returns (outcome, article id).
+
+        The caller has checked `has_content` before preparing the article; what is left is a
+        repeat within this run, or another process storing the same article meanwhile (the
+        unique constraint on the hash catches that).
+        """
+        if prepared.content_hash in self._stored_hashes:
+            return "unchanged", None
         previous = self._latest_revision(prepared.url)
-        with self.session.begin_nested():
-            article_id = self._insert_article(prepared, previous)
-            if prepared.claims:
-                self.session.execute(
-                    insert(Claim),
-                    [{**row, "article_id": article_id} for row in prepared.claims],
-                )
+        new_claim = {"status": ClaimStatus.UNREVIEWED.value, "group_id": None}
+        try:
+            with self.session.begin_nested():
+                article_id = self._insert_article(prepared, previous)
+                if prepared.claims:
+                    self.session.connection().execute(
+                        CLAIM_ROWS.insert(),
+                        [{**row, **new_claim, "article_id": article_id} for row in prepared.claims],
+                    )
+        except IntegrityError:
+            existing = self._article_with_content(prepared.content_hash)
+            if existing is None:
+                raise
+            return "unchanged", existing
+        self._stored_hashes.add(prepared.content_hash)
         return ("revised" if previous is not None else "imported"), article_id
 
     def _latest_revision(self, url: str | None) -> int | None:
@@ -155,8 +202,39 @@ class ArticleStore:
         return self._source_ids[name]
 
 
+@dataclass(frozen=True)
+class _FileDone:
+    """Marks the end of one input file in the stream of work items."""
+
+    path: Path
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    raw: RawArticle
+    outcome: PreparedArticle | str  # the prepared article, or why it could not be prepared
+
+
+_WorkItem = _Prepared | RecordError | _FileDone
+
+
+class _Ready:
+    """A result that needs no worker; quacks like a finished Future."""
+
+    def __init__(self, value: _WorkItem) -> None:
+        self.value = value
+
+    def result(self) -> _WorkItem:
+        return self.value
+
+
 class ImportRun:
-    """One `workbench import`: reads every input and stores what it can."""
+    """One `workbench import`: reads every input and stores what it can.
+
+    Reading and storing happen in this process, in input order; preparing articles (clean-up,
+    splitting, extraction: most of the CPU time) runs in worker processes when the input is
+    large enough to repay starting them.
+    """
 
     def __init__(
         self,
@@ -166,12 +244,14 @@ class ImportRun:
         file_format: str | None = None,
         progress: ProgressCallback | None = None,
         cancelled: Callable[[], bool] | None = None,
+        workers: int | None = None,
     ) -> None:
         self.database = database
         self.defaults = defaults or ArticleDefaults()
         self.file_format = file_format
         self.progress = progress
         self.cancelled = cancelled or (lambda: False)
+        self.workers = workers if workers is not None else (os.cpu_count() or 1)
         self.report = ImportReport()
 
     def run(self, paths: Iterable[Path]) -> ImportReport:
@@ -181,21 +261,57 @@ class ImportRun:
             if isinstance(item, RecordError):
                 self.report.failures.append((item.origin, item.reason))
         total_bytes = sum(_size(path) for path in files)
-        with Session(self.database.engine, expire_on_commit=False) as session:
-            store = ArticleStore(session)
-            last_commit, pending = time.monotonic(), 0
-            for index, path in enumerate(files):
-                if self.cancelled():
-                    self.report.cancelled = True
-                    break
-                pending += self._import_file(store, path)
-                self.report.bytes_read += _size(path)
-                if pending >= BATCH_ARTICLES or time.monotonic() - last_commit > BATCH_SECONDS:
-                    session.commit()
-                    last_commit, pending = time.monotonic(), 0
-                self._tell_progress(index + 1, len(files), total_bytes, path)
-            session.commit()
+        parallel = self.workers > 1 and total_bytes >= PARALLEL_MIN_BYTES
+        with (
+            Session(self.database.engine, expire_on_commit=False) as session,
+            _worker_pool(self.workers if parallel else 0) as pool,
+        ):
+            self._store_all(ArticleStore(session), files, total_bytes, pool)
         return self.report
+
+    def _store_all(
+        self, store: ArticleStore, files: list[Path], total_bytes: int, pool: Executor | None
+    ) -> None:
+        session = store.session
+        last_commit, pending, files_done = time.monotonic(), 0, 0
+        # Inline preparation gains nothing from reading ahead, and without look-ahead a cancel
+        # takes effect at the very next file.
+        window = PREPARE_WINDOW if pool is not None else 1
+        for item in _in_order(self._work_items(files, store, pool), window=window):
+            if isinstance(item, _FileDone):
+                files_done += 1
+                self.report.bytes_read += _size(item.path)
+                self._tell_progress(files_done, len(files), total_bytes, item.path)
+            elif isinstance(item, RecordError):
+                self.report.failures.append((item.origin, item.reason))
+            else:
+                pending += self._store_article(store, item)
+            if pending >= BATCH_ARTICLES or time.monotonic() - last_commit > BATCH_SECONDS:
+                session.commit()
+                last_commit, pending = time.monotonic(), 0
+        session.commit()
+
+    def _work_items(
+        self, files: list[Path], store: ArticleStore, pool: Executor | None
+    ) -> Iterator[Future[_WorkItem] | _Ready]:
+        for path in files:
+            if self.cancelled():
+                self.report.cancelled = True
+                return
+            try:
+                for item in read_file(path, self.file_format):
+                    if isinstance(item, RecordError):
+                        yield _Ready(item)
+                    elif store.has_content(content_hash(item)):
+                        # Known content is not prepared again: re-imports cost a hash each.
+                        yield _Ready(_Prepared(item, UNCHANGED))
+                    elif pool is None:
+                        yield _Ready(prepare_work_item(item, self.defaults))
+                    else:
+                        yield pool.submit(prepare_work_item, item, self.defaults)
+            except ReadError as error:
+                yield _Ready(RecordError(str(path), str(error)))
+            yield _Ready(_FileDone(path))
 
     def _tell_progress(self, done: int, total: int, total_bytes: int, path: Path) -> None:
         if self.progress is not None:
@@ -203,27 +319,16 @@ class ImportRun:
                 ImportProgress(done, total, self.report.bytes_read, total_bytes, str(path))
             )
 
-    def _import_file(self, store: ArticleStore, path: Path) -> int:
-        """Import every article of one file; returns how many articles were written."""
-        written = 0
-        try:
-            for item in read_file(path, self.file_format):
-                if isinstance(item, RecordError):
-                    self.report.failures.append((item.origin, item.reason))
-                    continue
-                written += self._import_article(store, item)
-        except ReadError as error:
-            self.report.failures.append((str(path), str(error)))
-        return written
-
-    def _import_article(self, store: ArticleStore, raw: RawArticle) -> int:
-        try:
-            prepared = prepare_article(raw, self.defaults)
-        except ReadError as error:
-            self.report.failures.append((raw.origin, str(error)))
+    def _store_article(self, store: ArticleStore, item: _Prepared) -> int:
+        """Store one prepared article; returns 1 when a row was written."""
+        if item.outcome is UNCHANGED:
+            self.report.unchanged += 1
             return 0
-        for notice in raw.notices:
-            self.report.notices.append((raw.origin, notice))
+        if isinstance(item.outcome, str):
+            self.report.failures.append((item.raw.origin, item.outcome))
+            return 0
+        prepared = item.outcome
+        self.report.notices.extend((prepared.origin, notice) for notice in prepared.notices)
         outcome, article_id = store.store(prepared)
         if outcome == "unchanged":
             self.report.unchanged += 1
@@ -236,6 +341,44 @@ class ImportRun:
         if article_id is not None:
             self.report.article_ids.append(article_id)
         return 1
+
+
+UNCHANGED = "unchanged"  # sentinel outcome: the content is already stored
+
+
+def prepare_work_item(raw: RawArticle, defaults: ArticleDefaults) -> _Prepared:
+    """Prepare one article; runs in a worker process, so it returns errors instead of raising."""
+    try:
+        return _Prepared(raw, prepare_article(raw, defaults))
+    except ReadError as error:
+        return _Prepared(raw, str(error))
+    except Exception as error:  # a bug on odd input must not stop the rest of the batch
+        return _Prepared(raw, f"could not be processed ({type(error).__name__}: {error})")
+
+
+def _in_order(items: Iterator[Future[_WorkItem] | _Ready], *, window: int) -> Iterator[_WorkItem]:
+    """Results in submission order, with at most `window` in flight (memory stays flat)."""
+    in_flight: deque[Future[_WorkItem] | _Ready] = deque()
+    for item in items:
+        in_flight.append(item)
+        if len(in_flight) >= window:
+            yield in_flight.popleft().result()
+    while in_flight:
+        yield in_flight.popleft().result()
+
+
+@contextmanager
+def _worker_pool(workers: int) -> Iterator[Executor | None]:
+    if workers <= 0:
+        yield None
+        return
+    # "spawn", not fork: the review screens start imports from a thread, and forking a
+    # threaded process can deadlock.
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+    try:
+        yield pool
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _size(path: Path) -> int:

@@ -7,6 +7,7 @@ benchmarked) on its own.
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlparse
@@ -44,6 +45,7 @@ class PreparedArticle:
     importer: str
     origin: str
     claims: list[dict[str, Any]] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
 
 
 def content_hash(raw: RawArticle) -> str:
@@ -81,6 +83,7 @@ def prepare_article(raw: RawArticle, defaults: ArticleDefaults) -> PreparedArtic
         origin=raw.origin,
     )
     prepared.claims = _claim_rows(cleaned.text, cleaned.title is not None, published)
+    prepared.notices = list(raw.notices)
     return prepared
 
 
@@ -127,9 +130,10 @@ def _claim_rows(text: str, has_title: bool, published: ParsedDate | None) -> lis
                 "kind": span.kind,
                 "context": span.context,
                 "checkworthiness": round(score, 3),
-                "reasons": reasons,
-                "numbers": numbers,
-                "dates": dates,
+                # Serialised here, in the worker process (see pipeline.CLAIM_ROWS).
+                "reasons": json.dumps(reasons),
+                "numbers": json.dumps(numbers),
+                "dates": json.dumps(dates),
                 "speaker": speaker,
             }
         )

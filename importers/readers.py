@@ -164,7 +164,7 @@ def read_feed(path: Path) -> ReadResult:
         if not parsed.get("version"):
             raise ReadError("not an RSS or Atom feed")
         raise ReadError("feed has no entries")
-    feed_title = parsed.feed.get("title")
+    feed_title = outlet_from_feed_title(parsed.feed.get("title"))
     # feedparser recovers entries from many broken feeds; keep them, but say the feed is broken.
     problem = _bozo_reason(parsed) if parsed.get("bozo") else None
     for number, entry in enumerate(parsed.entries, start=1):
@@ -177,6 +177,17 @@ def read_feed(path: Path) -> ReadResult:
         if problem:
             article.notices.append(f"malformed feed XML ({problem}); entry recovered")
         yield article
+
+
+_SECTION_SUFFIX = re.compile(r"\s+[-–—|:]\s+.*$")
+
+
+def outlet_from_feed_title(title: str | None) -> str | None:
+    """The outlet in a feed title: "Kyiv Morning Post – Defence & Industry" is a section feed
+    of "Kyiv Morning Post", and its articles should count for the same source."""
+    if not title:
+        return None
+    return _SECTION_SUFFIX.sub("", title.strip()) or title.strip()
 
 
 def _bozo_reason(parsed: Any) -> str:
@@ -268,8 +279,9 @@ def read_csv(path: Path) -> ReadResult:
         raise ReadError("CSV header has no 'text' column")
     reader.fieldnames = columns
     try:
-        for row in reader:
-            origin = f"{path}#{reader.line_num}"
+        # Origins number the records (a quoted cell may span several lines).
+        for number, row in enumerate(reader, start=1):
+            origin = f"{path}#{number}"
             if None in row:
                 yield RecordError(origin, "row has more cells than the header")
                 continue

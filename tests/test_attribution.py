@@ -93,3 +93,14 @@ def test_seed_003_speakers(seed_text) -> None:
         "Europe will fully pay": "Kallas",
         "Ukraine needs more military": "Troels Lund Poulsen",
     }
+
+
+def test_pronoun_skips_an_organisation_named_in_between() -> None:
+    speakers = resolve_speakers(
+        [
+            "The office will open, Commission President Ursula von der Leyen told reporters.",
+            "According to the Commission, the office has two jobs.",
+            "Arms makers produce 40% more ammunition, she said.",
+        ]
+    )
+    assert speakers == ["Ursula von der Leyen", "Commission", "Ursula von der Leyen"]

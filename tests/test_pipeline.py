@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from workbench.db.engine import open_database
 from workbench.db.models import Article, Claim, Source
 from workbench.demo import demo_corpus_files
 from workbench.importers import pipeline
@@ -170,3 +171,40 @@ def test_demo_corpus_imports_cleanly(database) -> None:
     chrome = {"2 min read", "Show More", "News Feed", "Video", "Avatar", "3 comments"}
     assert not chrome & set(texts)
     assert any("[bold]" in text for text in texts)
+
+
+def test_broken_symlink_and_folder_errors_are_reported(database, write_file, tmp_path) -> None:
+    good = write_file("good.txt", ARTICLE)
+    link = good.parent / "dangling.txt"
+    link.symlink_to(tmp_path / "gone.txt")
+    report = ImportRun(database).run([good.parent])
+    assert report.imported == 1
+    assert [(Path(origin).name, reason) for origin, reason in report.failures] == [
+        ("dangling.txt", "no such file or directory")
+    ]
+
+
+def test_large_input_is_prepared_in_worker_processes(
+    database, write_file, monkeypatch, tmp_path
+) -> None:
+    # The same rows whether articles are prepared inline or in a spawned worker pool.
+    monkeypatch.setattr(pipeline, "PARALLEL_MIN_BYTES", 0)
+    paths = [
+        write_file(f"p{n}.txt", ARTICLE.replace("/aid", f"/p{n}") + f"It cost {n} million euros.")
+        for n in range(6)
+    ]
+    inline_db = open_database(str(tmp_path / "inline.db"))
+    ImportRun(inline_db, workers=1).run(paths)
+    parallel = ImportRun(database, workers=2).run(paths)
+    assert (parallel.imported, parallel.failed) == (6, 0)
+
+    def rows(db) -> list[tuple]:
+        with db.session() as session:
+            query = select(Claim.article_id, Claim.text, Claim.char_start, Claim.numbers)
+            return [tuple(row) for row in session.execute(query.order_by(Claim.id))]
+
+    assert rows(database) == rows(inline_db)
+    assert any(
+        "6 million euros" not in row[1] and "5 million euros" in row[1] for row in rows(database)
+    )
+    inline_db.close()

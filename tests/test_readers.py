@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from workbench.importers.decode import ReadError, decode_text
-from workbench.importers.readers import read_file, split_header
+from workbench.importers.readers import outlet_from_feed_title, read_file, split_header
 from workbench.importers.records import RawArticle, RecordError
 
 ARTICLE = (
@@ -124,6 +124,13 @@ def test_csv_with_quoted_multiline_cells(write_file) -> None:
     assert [article.title for article in articles] == ["Aid, again", "Second"]
     assert articles[0].text == 'Line one, with comma.\nLine two "quoted".'
     assert articles[1].published is None
+    assert [article.origin.rsplit("#")[1] for article in articles] == ["1", "2"]
+
+
+def test_feed_title_section_is_dropped_from_the_outlet_name() -> None:
+    assert outlet_from_feed_title("Kyiv Morning Post – Defence & Industry") == "Kyiv Morning Post"
+    assert outlet_from_feed_title("Reuters | World News") == "Reuters"
+    assert outlet_from_feed_title("Post-Gazette") == "Post-Gazette"
 
 
 def test_csv_without_text_column(write_file) -> None:
@@ -149,6 +156,7 @@ def test_rss_feed_entries(write_file) -> None:
     assert [article.title for article in articles] == ["Office opens", "Second"]
     first = articles[0]
     assert first.source == "Outlet Feed"
+    assert first.origin.endswith("feed.xml#1")
     assert first.url == "https://outlet.example/office"
     assert first.published == "Tue, 07 May 2024 09:00:00 GMT"
     assert first.text == (
