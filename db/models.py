@@ -78,8 +78,58 @@ class ClaimGroup(SQLModel, table=True):
     __tablename__ = "claim_group"
 
     id: int | None = Field(default=None, primary_key=True)
-    relation: str = Field(default=GroupRelation.SINGLE.value)
+    relation: str = Field(default=GroupRelation.SINGLE.value, index=True)
+    # One line for the reviewer: what disagrees, or what superseded what.
+    relation_reason: str | None = None
+    size: int = 1
+    source_count: int = 1  # distinct outlets; only other sources corroborate a claim
     created_at: datetime
+    updated_at: datetime | None = None
+
+
+class MatchDecisionKind(StrEnum):
+    SAME = "same"
+    DIFFERENT = "different"
+
+
+class MatchDecision(SQLModel, table=True):
+    """A reviewer's correction of the grouping: a fact no later regrouping may undo.
+
+    Splitting a claim out records "different" against each member it leaves; merging two
+    groups or accepting a suggestion records "same"; rejecting a suggestion, "different".
+    The latest decision on a pair wins.
+    """
+
+    __tablename__ = "match_decision"
+
+    id: int | None = Field(default=None, primary_key=True)
+    claim_a_id: int = Field(foreign_key="claim.id", index=True)  # the smaller id
+    claim_b_id: int = Field(foreign_key="claim.id", index=True)
+    decision: str
+    reviewer: str
+    created_at: datetime
+
+
+class SuggestedMatch(SQLModel, table=True):
+    """A near miss between two groups, for the reviewer to accept or reject."""
+
+    __tablename__ = "suggested_match"
+    __table_args__ = (UniqueConstraint("claim_a_id", "claim_b_id", name="uq_suggested_pair"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    claim_a_id: int = Field(foreign_key="claim.id", index=True)
+    claim_b_id: int = Field(foreign_key="claim.id", index=True)
+    score: float
+
+
+class ClaimToken(SQLModel, table=True):
+    """Inverted index of claim content words: finds candidates for new claims without
+    loading the whole collection."""
+
+    __tablename__ = "claim_token"
+
+    token: str = Field(primary_key=True)
+    claim_id: int = Field(primary_key=True, foreign_key="claim.id", index=True)
 
 
 class Claim(SQLModel, table=True):
@@ -108,6 +158,12 @@ class Claim(SQLModel, table=True):
     speaker: str | None = None
     status: str = Field(default=ClaimStatus.UNREVIEWED.value)
     group_id: int | None = Field(default=None, foreign_key="claim_group.id", index=True)
+    # Set by grouping: a later report in the group supersedes this claim.
+    suggested_outdated: bool = False
+    # Spans of this claim's text that disagree with other members: [{start, end, reason}].
+    differing_spans: list[dict[str, Any]] = Field(
+        default_factory=list, sa_column=Column(JSON, nullable=False, server_default="[]")
+    )
 
 
 class Review(SQLModel, table=True):

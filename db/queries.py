@@ -5,7 +5,7 @@ Functions take the session keyword-only; the caller owns the transaction (commit
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import func, or_, select
@@ -20,15 +20,23 @@ from workbench.db.models import (
     ClaimStatus,
     Review,
     Source,
+    SuggestedMatch,
 )
-from workbench.db.views import ClaimDetail, ClaimView, CollectionStats, ReviewView
+from workbench.db.views import (
+    ClaimDetail,
+    ClaimView,
+    CollectionStats,
+    GroupView,
+    ReviewView,
+    SuggestionView,
+)
 
 
 class NotFoundError(LookupError):
     """A claim or other row the user named does not exist."""
 
 
-def _claim_view_query() -> Select[Claim, str | None, str | None, date | None, str | None, str]:
+def _claim_view_query() -> Select[Any]:
     return (
         select(
             Claim,
@@ -37,14 +45,18 @@ def _claim_view_query() -> Select[Claim, str | None, str | None, date | None, st
             col(Article.published),
             col(Article.published_precision),
             col(Source.name),
+            col(ClaimGroup.relation),
+            col(ClaimGroup.size),
+            col(ClaimGroup.source_count),
         )
         .join(Article, col(Claim.article_id) == col(Article.id))
         .outerjoin(Source, col(Article.source_id) == col(Source.id))
+        .outerjoin(ClaimGroup, col(Claim.group_id) == col(ClaimGroup.id))
     )
 
 
 def _to_view(row: Any) -> ClaimView:
-    claim, url, title, published, precision, source = row
+    claim, url, title, published, precision, source, relation, size, sources = row
     return ClaimView(
         id=claim.id,
         text=claim.text,
@@ -65,6 +77,11 @@ def _to_view(row: Any) -> ClaimView:
         speaker=claim.speaker,
         context=claim.context,
         group_id=claim.group_id,
+        group_relation=relation,
+        group_size=size or 1,
+        group_sources=sources or 1,
+        suggested_outdated=claim.suggested_outdated,
+        differing_spans=claim.differing_spans,
     )
 
 
@@ -224,12 +241,14 @@ def collection_stats(*, session: Session) -> CollectionStats:
             select(col(Claim.kind), func.count()).group_by(col(Claim.kind))
         )
     }
-    group_sizes = (
-        select(func.count().label("size"))
-        .where(col(Claim.group_id).is_not(None))
-        .group_by(col(Claim.group_id))
-        .subquery()
-    )
+    by_relation = {
+        relation: number
+        for relation, number in session.execute(
+            select(col(ClaimGroup.relation), func.count())
+            .where(col(ClaimGroup.size) >= 2)
+            .group_by(col(ClaimGroup.relation))
+        )
+    }
     return CollectionStats(
         sources=count(select(func.count()).select_from(Source)),
         articles=count(select(func.count()).select_from(Article)),
@@ -239,6 +258,71 @@ def collection_stats(*, session: Session) -> CollectionStats:
         articles_without_date=count(
             select(func.count()).select_from(Article).where(col(Article.published).is_(None))
         ),
-        groups=count(select(func.count()).select_from(ClaimGroup)),
-        largest_group=count(select(func.max(group_sizes.c.size))),
+        groups=count(select(func.count()).select_from(ClaimGroup).where(col(ClaimGroup.size) >= 2)),
+        largest_group=count(select(func.max(ClaimGroup.size))),
+        groups_by_relation=by_relation,
+        ungrouped=count(
+            select(func.count()).select_from(Claim).where(col(Claim.group_id).is_(None))
+        ),
     )
+
+
+# Reviewers see disagreements first: conflicting groups, then outdated, then the rest.
+_RELATION_ORDER = {"conflicting": 0, "outdated": 1, "repeated": 2, "single": 3}
+
+
+def list_groups(
+    *,
+    session: Session,
+    relation: str | None = None,
+    min_size: int = 2,
+    limit: int | None = 50,
+) -> list[GroupView]:
+    query = select(ClaimGroup).where(col(ClaimGroup.size) >= min_size)
+    if relation:
+        query = query.where(col(ClaimGroup.relation) == relation)
+    groups = list(session.execute(query).scalars())
+    groups.sort(key=lambda g: (_RELATION_ORDER.get(g.relation, 9), -g.source_count, -g.size, g.id))
+    if limit is not None:
+        groups = groups[:limit]
+    return [_group_view(session, group) for group in groups]
+
+
+def get_group(*, session: Session, group_id: int) -> GroupView:
+    group = session.get(ClaimGroup, group_id)
+    if group is None:
+        raise NotFoundError(f"no group with id {group_id}")
+    return _group_view(session, group)
+
+
+def _group_view(session: Session, group: ClaimGroup) -> GroupView:
+    rows = session.execute(
+        _claim_view_query()
+        .where(col(Claim.group_id) == group.id)
+        .order_by(col(Article.published), col(Claim.id))
+    )
+    return GroupView(
+        id=group.id or 0,
+        relation=group.relation,
+        reason=group.relation_reason,
+        size=group.size,
+        source_count=group.source_count,
+        members=[_to_view(row) for row in rows],
+    )
+
+
+def list_suggestions(*, session: Session, limit: int | None = 50) -> list[SuggestionView]:
+    query = select(SuggestedMatch).order_by(
+        col(SuggestedMatch.score).desc(), col(SuggestedMatch.id)
+    )
+    if limit is not None:
+        query = query.limit(limit)
+    return [
+        SuggestionView(
+            id=suggestion.id or 0,
+            score=suggestion.score,
+            claim=get_claim(session=session, claim_id=suggestion.claim_a_id),
+            other=get_claim(session=session, claim_id=suggestion.claim_b_id),
+        )
+        for suggestion in session.execute(query).scalars()
+    ]

@@ -28,11 +28,44 @@ class ClaimView:
     speaker: str | None
     context: str | None
     group_id: int | None
+    group_relation: str | None = None
+    group_size: int = 1
+    group_sources: int = 1
+    suggested_outdated: bool = False
+    differing_spans: list[dict[str, Any]] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
         data["published"] = self.published.isoformat() if self.published else None
         return data
+
+
+@dataclass(frozen=True)
+class GroupView:
+    id: int
+    relation: str
+    reason: str | None
+    size: int
+    source_count: int
+    members: list[ClaimView]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "relation": self.relation,
+            "reason": self.reason,
+            "size": self.size,
+            "sources": self.source_count,
+            "members": [member.to_json() for member in self.members],
+        }
+
+
+@dataclass(frozen=True)
+class SuggestionView:
+    id: int
+    score: float
+    claim: ClaimView
+    other: ClaimView
 
 
 @dataclass(frozen=True)
@@ -68,5 +101,7 @@ class CollectionStats:
     by_status: dict[str, int]
     by_kind: dict[str, int]
     articles_without_date: int
-    groups: int
+    groups: int  # groups of two or more claims
     largest_group: int
+    groups_by_relation: dict[str, int] = field(default_factory=dict)
+    ungrouped: int = 0

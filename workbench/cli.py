@@ -50,6 +50,12 @@ class WorkbenchContext:
                 raise click.ClickException(str(error)) from None
         return self._settings
 
+    def grouping_settings(self) -> Any:
+        try:
+            return self.settings.grouping
+        except ConfigError as error:
+            raise click.ClickException(str(error)) from None
+
     @contextmanager
     def database(self) -> Iterator[Database]:
         try:
@@ -86,6 +92,7 @@ def main(context: click.Context, database: str | None, reviewer: str | None) -> 
 @click.option("--source", help="Outlet name for every article imported.")
 @click.option("--published", metavar="DATE", help="Publication date for every article.")
 @click.option("--language", help="Language code for every article (e.g. en).")
+@click.option("--no-group", is_flag=True, help="Do not group the new claims after importing them.")
 @click.option(
     "--format",
     "file_format",
@@ -100,9 +107,12 @@ def import_command(
     source: str | None,
     published: str | None,
     language: str | None,
+    no_group: bool,
     file_format: str | None,
 ) -> None:
-    """Import articles from files and folders (text, Markdown, HTML, JSONL/JSON, CSV, feeds)."""
+    """Import articles from files and folders (text, Markdown, HTML, JSONL/JSON, CSV, feeds).
+
+    New claims are then grouped with the stored ones (incrementally) unless --no-group."""
     from workbench.importers.dates import parse_date_value
     from workbench.importers.pipeline import ImportRun
     from workbench.importers.prepare import ArticleDefaults
@@ -120,9 +130,13 @@ def import_command(
         if published_date is None:
             raise click.BadParameter(f"'{published}' is not a date", param_hint="--published")
     defaults = ArticleDefaults(source=source, published=published_date, language=language)
-    with workbench.database() as database, _progress_bar() as progress:
-        run = ImportRun(database, defaults, file_format=file_format, progress=progress)
-        report = run.run(inputs)
+    with workbench.database() as database:
+        with _progress_bar() as progress:
+            run = ImportRun(database, defaults, file_format=file_format, progress=progress)
+            report = run.run(inputs)
+        grouping = None
+        if not no_group and (report.imported or report.revised):
+            grouping = _run_grouping(workbench, database, full=False)
     for origin, message in report.notices:
         click.echo(f"note: {visible(origin)}: {visible(message)}", err=True)
     for origin, reason in report.failures:
@@ -131,6 +145,8 @@ def import_command(
         f"imported {report.imported} article(s) with {report.claims} claim(s); "
         f"{report.revised} revised, {report.unchanged} unchanged, {report.failed} failed"
     )
+    if grouping is not None:
+        _echo_grouping(grouping)
     if report.failures:
         sys.exit(1)
 
@@ -173,7 +189,12 @@ def stats(workbench: WorkbenchContext) -> None:
         click.echo(f"  {status:<11} {count}")
     for kind, count in sorted(numbers.by_kind.items()):
         click.echo(f"  {kind:<11} {count}")
-    click.echo(f"groups    {numbers.groups} (largest {numbers.largest_group})")
+    click.echo(
+        f"groups    {numbers.groups} of 2+ claims (largest {numbers.largest_group} claims; "
+        f"{numbers.ungrouped} claims not grouped yet)"
+    )
+    for relation, count in sorted(numbers.groups_by_relation.items()):
+        click.echo(f"  {relation:<11} {count}")
 
 
 @main.command()
@@ -309,6 +330,155 @@ def undo(workbench: WorkbenchContext, claim_id: int) -> None:
         except NotFoundError as error:
             raise click.ClickException(str(error)) from None
         click.echo(f"claim {claim_id}: back to {revert.verdict}")
+
+
+def _run_grouping(workbench: WorkbenchContext, database: Database, *, full: bool) -> Any:
+    from workbench.matching.service import group_new_claims, regroup_all
+
+    settings = workbench.grouping_settings()
+    with database.session() as session:
+        if full:
+            return regroup_all(session=session, settings=settings)
+        return group_new_claims(session=session, settings=settings)
+
+
+def _echo_grouping(report: Any) -> None:
+    if report.claims == 0:
+        click.echo("grouping: no new claims to group")
+        return
+    click.echo(
+        f"grouped {report.claims} claim(s){' (full run)' if report.full else ''}: "
+        f"{report.groups} group(s) of 2+ claims touched (largest {report.largest_group}), "
+        f"{report.conflicting} conflicting, {report.outdated} outdated, "
+        f"{report.suggestions} suggested match(es), {report.seconds:.2f} s"
+    )
+
+
+@main.command()
+@click.option("--full", is_flag=True, help="Regroup every claim, not only new ones.")
+@pass_context
+def group(workbench: WorkbenchContext, full: bool) -> None:
+    """Group claims that state the same fact and flag conflicting and outdated groups.
+
+    Reviewer corrections (split, merge, accepted and rejected suggestions) are kept."""
+    with workbench.database() as database:
+        _echo_grouping(_run_grouping(workbench, database, full=full))
+
+
+@main.command()
+@click.option("--relation", type=click.Choice(["repeated", "conflicting", "outdated", "single"]))
+@click.option(
+    "--limit",
+    type=click.IntRange(min=0),
+    default=50,
+    show_default=True,
+    help="At most this many groups (0 for all).",
+)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per group and line.")
+@pass_context
+def groups(workbench: WorkbenchContext, relation: str | None, limit: int, as_json: bool) -> None:
+    """Groups of claims, disagreements first, with their members."""
+    from workbench.db.queries import list_groups
+
+    with workbench.database() as database, database.session() as session:
+        views = list_groups(
+            session=session,
+            relation=relation,
+            limit=limit or None,
+            min_size=1 if relation == "single" else 2,
+        )
+    if as_json:
+        for view in views:
+            click.echo(json.dumps(view.to_json(), ensure_ascii=False))
+        return
+    width = shutil.get_terminal_size((100, 24)).columns
+    for view in views:
+        reason = f": {visible(view.reason)}" if view.reason else ""
+        click.echo(
+            f"group {view.id} {view.relation}, {view.size} claims from "
+            f"{view.source_count} source(s){reason}"
+        )
+        for member in view.members:
+            flag = "outdated? " if member.suggested_outdated else ""
+            published = member.published.isoformat() if member.published else "undated"
+            prefix = f"  {member.id:>6} {published} {one_line(member.source or '-', 16):<16} "
+            click.echo(prefix + one_line(flag + member.text, max(20, width - len(prefix))))
+    if not views:
+        click.echo("no groups match", err=True)
+
+
+@main.command()
+@click.option("--limit", type=click.IntRange(min=0), default=50, show_default=True)
+@pass_context
+def suggestions(workbench: WorkbenchContext, limit: int) -> None:
+    """Suggested matches waiting for a reviewer (accept or reject them)."""
+    from workbench.db.queries import list_suggestions
+
+    with workbench.database() as database, database.session() as session:
+        views = list_suggestions(session=session, limit=limit or None)
+    width = shutil.get_terminal_size((100, 24)).columns
+    for view in views:
+        click.echo(f"suggestion {view.id} (score {view.score:.0f})")
+        for claim in (view.claim, view.other):
+            prefix = f"  {claim.id:>6} group {claim.group_id or '-':<6} "
+            click.echo(prefix + one_line(claim.text, max(20, width - len(prefix))))
+    if not views:
+        click.echo("no suggested matches", err=True)
+
+
+def _correction(workbench: WorkbenchContext, action: Callable[..., Any], **arguments: Any) -> Any:
+    from workbench.matching.service import GroupingError
+
+    with workbench.database() as database, database.session() as session:
+        try:
+            return action(session=session, reviewer=workbench.settings.reviewer, **arguments)
+        except GroupingError as error:
+            raise click.ClickException(str(error)) from None
+
+
+@main.command()
+@click.argument("claim_id", type=int)
+@pass_context
+def split(workbench: WorkbenchContext, claim_id: int) -> None:
+    """Take a claim out of its group (kept through later regrouping)."""
+    from workbench.matching.service import split_claim
+
+    group_id = _correction(workbench, split_claim, claim_id=claim_id)
+    click.echo(f"claim {claim_id} is now alone in group {group_id}")
+
+
+@main.command()
+@click.argument("group_id", type=int)
+@click.argument("other_group_id", type=int)
+@pass_context
+def merge(workbench: WorkbenchContext, group_id: int, other_group_id: int) -> None:
+    """Merge OTHER_GROUP_ID into GROUP_ID (kept through later regrouping)."""
+    from workbench.matching.service import merge_groups
+
+    _correction(workbench, merge_groups, group_id=group_id, other_group_id=other_group_id)
+    click.echo(f"group {other_group_id} merged into group {group_id}")
+
+
+@main.command()
+@click.argument("suggestion_id", type=int)
+@pass_context
+def accept(workbench: WorkbenchContext, suggestion_id: int) -> None:
+    """Accept a suggested match: its two claims state the same fact."""
+    from workbench.matching.service import accept_suggestion
+
+    group_id = _correction(workbench, accept_suggestion, suggestion_id=suggestion_id)
+    click.echo(f"suggestion {suggestion_id} accepted: group {group_id}")
+
+
+@main.command()
+@click.argument("suggestion_id", type=int)
+@pass_context
+def reject(workbench: WorkbenchContext, suggestion_id: int) -> None:
+    """Reject a suggested match: its two claims are different facts."""
+    from workbench.matching.service import reject_suggestion
+
+    _correction(workbench, reject_suggestion, suggestion_id=suggestion_id)
+    click.echo(f"suggestion {suggestion_id} rejected")
 
 
 @main.command()

@@ -9,11 +9,12 @@ from __future__ import annotations
 import getpass
 import os
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from workbench.db.engine import DEFAULT_DATABASE
+from workbench.matching.grouping import GroupingSettings
 
 
 class ConfigError(Exception):
@@ -43,6 +44,20 @@ class Settings:
     database: str
     reviewer: str
     file_values: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def grouping(self) -> GroupingSettings:
+        """Matching thresholds: ``[matching] high = 72, low = 55`` in the config file."""
+        section = self.file_values.get("matching", {})
+        defaults = GroupingSettings()
+        try:
+            high = float(section.get("high", defaults.high))
+            low = float(section.get("low", defaults.low))
+        except (TypeError, ValueError):
+            raise ConfigError(f"{config_path()}: [matching] high and low must be numbers") from None
+        if not 0 <= low <= high <= 100:
+            raise ConfigError(f"{config_path()}: [matching] needs 0 <= low <= high <= 100")
+        return replace(defaults, high=high, low=low)
 
 
 def load_settings(*, database: str | None = None, reviewer: str | None = None) -> Settings:

@@ -1,0 +1,364 @@
+"""Group relations: single, repeated, conflicting and outdated, with the spans that differ."""
+
+from __future__ import annotations
+
+from datetime import date
+from itertools import count
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from workbench.importers.dates import extract_dates
+from workbench.importers.numbers import extract_numbers
+from workbench.matching.members import GroupAssessment, MemberClaim
+from workbench.matching.relations import assess_group
+
+_next_id = count(1)
+
+FEB_24 = date(2024, 2, 24)
+FEB_25 = date(2024, 2, 25)
+FEB_26 = date(2024, 2, 26)
+OCT_15 = date(2024, 10, 15)
+AUG_29_2025 = date(2025, 8, 29)
+NOV_26_2025 = date(2025, 11, 26)
+
+# Wording from the demo corpus (workbench/demo/corpus).
+AID_28_BN = (
+    "Von der Leyen put the military aid the EU has delivered to Ukraine so far at "
+    "28 billion euros ($30.3 billion)."
+)
+AID_28_BN_PLAIN = (
+    "The EU says it has already sent Ukraine military aid worth 28 billion euros, "
+    "or roughly $30.3 billion."
+)
+AID_28_BN_NO_USD = "Brussels has delivered 28 billion euros of military aid to Kyiv so far."
+AID_28_M = (
+    "So far, the EU has delivered 28 million euros in military assistance to Ukraine, "
+    "von der Leyen said."
+)
+VEHICLES_50 = (
+    "Before leaving, the Commission president handed over 50 new police vehicles, "
+    "paid for by the EU, to Ukrainian officers who patrol territory recaptured from Russia."
+)
+VEHICLES_15 = "In a gesture aimed at ordinary Ukrainians, she handed over 15 police vehicles."
+AMMO_40 = "European arms makers are now turning out 40% more ammunition than before, she said."
+AMMO_40_WORDS = "Europe's defence industry had raised its ammunition output by 40 percent."
+AMMO_14 = "Von der Leyen said ammunition production in Europe had gone up by 14%."
+OFFICE_FEB_24 = (
+    "Brussels will open a Defence Innovation office in the Ukrainian capital, von der Leyen "
+    "told reporters in Kyiv on Saturday, Feb. 24."
+)
+OFFICE_FEB_23 = (
+    "The European Union intends to open a Defence Innovation office in Kyiv, von der Leyen "
+    "announced at a press conference in the capital on Feb. 23."
+)
+OFFICE_WORKING = "The EU Defence Innovation office in Kyiv has opened and is already working."
+TRAINED_60K = "The EU also expects to have trained 60,000 Ukrainian soldiers by the summer of 2024."
+TRAINED_80K = "We have trained over 80,000 soldiers so far, Kallas said."
+TRAINED_80K_EXACT = "The EU has trained 80,000 Ukrainian soldiers so far."
+DANISH_MODEL = (
+    "The scheme was worth about €600 million last year and is expected to grow to between "
+    "€1.3 and €1.4 billion this year, or roughly $1.52 billion to $1.64 billion."
+)
+DANISH_MODEL_SHORT = "Denmark's scheme will reach €1.4 billion this year."
+ROUNDS_LONG = (
+    "By her count, 500,000 rounds of ammunition have already reached Ukraine, and the total "
+    "should climb to 1 million rounds before the year is out."
+)
+ROUNDS_SHORT = "One million rounds should be handed over before the end of the year."
+
+
+def member(
+    text: str,
+    published: date | None,
+    *,
+    source_id: int | None = None,
+    article_id: int | None = None,
+    reference: date | None = None,
+) -> MemberClaim:
+    """A claim whose figures and dates come from the real extractors, like an import would."""
+    claim_id = next(_next_id)
+    return MemberClaim(
+        claim_id=claim_id,
+        text=text,
+        article_id=article_id if article_id is not None else 1000 + claim_id,
+        source_id=source_id if source_id is not None else 2000 + claim_id,
+        published=published,
+        kind="sentence",
+        numbers=[mention.to_json() for mention in extract_numbers(text)],
+        dates=[mention.to_json() for mention in extract_dates(text, reference or published)],
+    )
+
+
+def spanned_texts(result: GroupAssessment, claim: MemberClaim) -> list[str]:
+    return [claim.text[span.start : span.end] for span in result.differing.get(claim.claim_id, [])]
+
+
+def test_one_member_is_single() -> None:
+    result = assess_group([member(AID_28_BN, FEB_24)])
+    assert result.relation == "single"
+    assert not result.differing and not result.suggested_outdated
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        pytest.param([AID_28_BN, AID_28_BN_PLAIN], id="same-figures-other-wording"),
+        pytest.param([AID_28_BN, AID_28_BN_NO_USD], id="conversion-in-one-member-only"),
+        pytest.param([AMMO_40, AMMO_40_WORDS], id="percent-sign-and-word"),
+        pytest.param([TRAINED_80K, TRAINED_80K_EXACT], id="over-80000-vs-80000"),
+        pytest.param([DANISH_MODEL, DANISH_MODEL_SHORT], id="range-covers-figure"),
+        pytest.param([DANISH_MODEL, DANISH_MODEL], id="several-figures-and-periods"),
+        pytest.param([ROUNDS_LONG, ROUNDS_SHORT], id="unrelated-extra-figure"),
+        pytest.param(
+            ["Denmark spent about €600 million on it.", "Denmark spent €600 million on it."],
+            id="about-qualifier",
+        ),
+        pytest.param(
+            [
+                "The plan frees up to 650 billion euros of fiscal space.",
+                "The plan frees 650 billion euros of fiscal space.",
+            ],
+            id="up-to-qualifier",
+        ),
+        pytest.param([OFFICE_FEB_24, OFFICE_FEB_24.replace("Saturday, ", "")], id="same-day"),
+    ],
+)
+def test_agreeing_members_are_repeated(texts: list[str]) -> None:
+    result = assess_group([member(text, FEB_24) for text in texts])
+    assert result.relation == "repeated", result
+    assert not result.differing and not result.suggested_outdated
+
+
+@pytest.mark.parametrize(
+    ("right_text", "wrong_text", "wrong_span", "reason_part"),
+    [
+        pytest.param(AID_28_BN, AID_28_M, "28 million euros", "28 million EUR", id="C1-scale"),
+        pytest.param(VEHICLES_50, VEHICLES_15, "15", "15 vehicles", id="C2-count"),
+        pytest.param(AMMO_40, AMMO_14, "14%", "14%", id="C3-percent"),
+        pytest.param(OFFICE_FEB_24, OFFICE_FEB_23, "Feb. 23", "2024-02-23", id="C4-date"),
+    ],
+)
+def test_outlier_is_marked_in_a_conflicting_group(
+    right_text: str, wrong_text: str, wrong_span: str, reason_part: str
+) -> None:
+    majority = [member(right_text, FEB_24), member(right_text, FEB_25), member(right_text, FEB_26)]
+    wrong = member(wrong_text, FEB_25, reference=FEB_25)
+    result = assess_group([*majority, wrong])
+    assert result.relation == "conflicting"
+    assert spanned_texts(result, wrong) == [wrong_span]
+    assert all(claim.claim_id not in result.differing for claim in majority)
+    assert reason_part in result.reason
+    assert not result.suggested_outdated
+
+
+def test_two_member_conflict_marks_both_with_reasons() -> None:
+    right, wrong = member(AID_28_BN, FEB_24), member(AID_28_M, FEB_24)
+    result = assess_group([right, wrong])
+    assert result.relation == "conflicting"
+    assert spanned_texts(result, right) == ["28 billion euros"]  # the USD figure stays out
+    assert spanned_texts(result, wrong) == ["28 million euros"]
+    [wrong_span] = result.differing[wrong.claim_id]
+    assert wrong_span.reason == "28 million EUR vs 28 billion EUR elsewhere"
+
+
+def test_scale_slip_between_distant_reports_is_conflicting_not_outdated() -> None:
+    result = assess_group([member(AID_28_M, FEB_24), member(AID_28_BN, NOV_26_2025)])
+    assert result.relation == "conflicting"
+    assert not result.suggested_outdated
+
+
+def test_C5_multiplier_conflicts_while_shared_capacity_agrees() -> None:
+    capacity = "Ukraine's capacity will reach 35 billion euros this year, {} times the 2022 level."
+    right = member(capacity.format(35), date(2025, 5, 5))
+    wrong = member(capacity.format(25), date(2025, 5, 6))
+    result = assess_group([right, wrong])
+    assert result.relation == "conflicting"
+    assert spanned_texts(result, wrong) == ["25"]
+
+
+def test_O1_grown_total_supersedes_the_earlier_report() -> None:
+    earlier = member(TRAINED_60K, FEB_24)
+    later = member(TRAINED_80K, AUG_29_2025)
+    result = assess_group([earlier, later])
+    assert result.relation == "outdated"
+    assert result.suggested_outdated == {earlier.claim_id}
+    [span] = result.differing[earlier.claim_id]
+    assert earlier.text[span.start : span.end] == "60,000"
+    assert span.reason == "60,000 soldiers; later report: over 80,000 soldiers"
+    assert "superseded by" in result.reason
+
+
+def test_O1_full_group_suggests_all_early_reports() -> None:
+    early = [member(TRAINED_60K, FEB_24), member(TRAINED_60K, FEB_26)]
+    late = [member(TRAINED_80K, AUG_29_2025), member(TRAINED_80K_EXACT, NOV_26_2025)]
+    result = assess_group([*early, *late])
+    assert result.relation == "outdated"
+    assert result.suggested_outdated == {claim.claim_id for claim in early}
+
+
+def test_O3_rounds_and_shells_count_as_one_quantity() -> None:
+    earlier = member(ROUNDS_LONG, FEB_24)
+    later = member("Europe will produce two million shells this year.", date(2025, 5, 5))
+    result = assess_group([earlier, later])
+    assert result.relation == "outdated"
+    assert result.suggested_outdated == {earlier.claim_id}
+    assert spanned_texts(result, earlier) == ["1 million"]
+
+
+def test_O2_planned_office_is_superseded_by_working_office() -> None:
+    planned = member(OFFICE_FEB_24, FEB_24)
+    working = member(OFFICE_WORKING, OCT_15)
+    result = assess_group([planned, working])
+    assert result.relation == "outdated"
+    assert result.suggested_outdated == {planned.claim_id}
+    assert spanned_texts(result, planned) == ["will open"]
+    assert spanned_texts(result, working) == ["has opened"]
+
+
+def test_O2_status_order_needs_the_later_report_to_be_published_later() -> None:
+    result = assess_group([member(OFFICE_WORKING, FEB_24), member(OFFICE_FEB_24, OCT_15)])
+    assert result.relation == "repeated"
+    assert not result.suggested_outdated
+
+
+def test_different_figures_published_close_together_conflict() -> None:
+    result = assess_group([member(TRAINED_60K, FEB_24), member(TRAINED_80K, date(2024, 3, 10))])
+    assert result.relation == "conflicting"
+    assert not result.suggested_outdated
+
+
+@pytest.mark.parametrize(
+    ("first_published", "second_published"),
+    [(None, AUG_29_2025), (FEB_24, None), (None, None)],
+)
+def test_unknown_publication_dates_cannot_be_outdated(
+    first_published: date | None, second_published: date | None
+) -> None:
+    first = member(TRAINED_60K, first_published, reference=FEB_24)
+    second = member(TRAINED_80K, second_published, reference=AUG_29_2025)
+    result = assess_group([first, second])
+    assert result.relation == "conflicting"
+    assert not result.suggested_outdated
+
+
+def test_unknown_publication_date_with_same_figures_is_repeated() -> None:
+    result = assess_group([member(AID_28_BN, None), member(AID_28_BN_PLAIN, FEB_24)])
+    assert result.relation == "repeated"
+
+
+def test_undated_member_echoing_an_outdated_report_does_not_hide_the_supersession() -> None:
+    dated_early = member(TRAINED_60K, FEB_24)
+    undated_early = member(TRAINED_60K, None, reference=FEB_24)
+    late = member(TRAINED_80K, AUG_29_2025)
+    result = assess_group([dated_early, undated_early, late])
+    assert result.relation == "outdated"
+    assert result.suggested_outdated == {dated_early.claim_id}
+
+
+def test_same_time_conflict_outweighs_a_supersession() -> None:
+    early = member(TRAINED_60K, FEB_24)
+    late = member(TRAINED_80K, AUG_29_2025)
+    late_wrong = member("The EU has trained 50,000 Ukrainian soldiers so far.", AUG_29_2025)
+    result = assess_group([early, late, late_wrong])
+    assert result.relation == "conflicting"
+    assert early.claim_id in result.suggested_outdated
+
+
+def test_figures_of_different_periods_do_not_conflict() -> None:
+    last_year = member("Denmark's scheme was worth €600 million last year.", AUG_29_2025)
+    this_year = member("Denmark's scheme will be worth €1.4 billion this year.", date(2025, 9, 2))
+    assert assess_group([last_year, this_year]).relation == "repeated"
+
+
+def test_claims_of_one_article_are_not_compared() -> None:
+    result = assess_group(
+        [
+            member(AID_28_BN, FEB_24, article_id=7, source_id=1),
+            member(AID_28_M, FEB_24, article_id=7, source_id=1),
+        ]
+    )
+    assert result.relation == "repeated"
+
+
+def test_same_source_different_articles_are_compared() -> None:
+    result = assess_group(
+        [
+            member(AID_28_BN, FEB_24, article_id=7, source_id=1),
+            member(AID_28_M, FEB_25, article_id=8, source_id=1),
+        ]
+    )
+    assert result.relation == "conflicting"
+
+
+def test_dates_a_week_apart_are_different_events_and_years_are_ignored() -> None:
+    result = assess_group(
+        [
+            member("Ministers met on March 1 and agreed the plan in 2024.", date(2024, 3, 2)),
+            member("Ministers met on March 12 and agreed the plan in 2023.", date(2024, 3, 13)),
+        ]
+    )
+    assert result.relation == "repeated"
+
+
+def test_dateline_is_not_an_event_date() -> None:
+    result = assess_group(
+        [
+            member("BRUSSELS, Feb. 26, 2024 – The EU will open an office in Kyiv.", FEB_26),
+            member("The EU will open an office in Kyiv, she said on Saturday, Feb. 24.", FEB_24),
+        ]
+    )
+    assert result.relation == "repeated"
+
+
+def test_handwritten_json_with_bad_offsets_is_ignored() -> None:
+    broken = MemberClaim(
+        claim_id=next(_next_id),
+        text="Short.",
+        article_id=1,
+        source_id=1,
+        published=FEB_24,
+        kind="sentence",
+        numbers=[{"text": "28 million euros", "start": 40, "end": 56, "value": 28e6, "unit": "EUR"}],
+    )
+    result = assess_group([broken, member(AID_28_BN, FEB_24)])
+    assert result.relation == "repeated"
+
+
+_SENTENCES = [
+    AID_28_BN,
+    AID_28_M,
+    VEHICLES_50,
+    VEHICLES_15,
+    AMMO_40,
+    AMMO_14,
+    OFFICE_FEB_24,
+    OFFICE_FEB_23,
+    OFFICE_WORKING,
+    TRAINED_60K,
+    TRAINED_80K,
+    DANISH_MODEL,
+    ROUNDS_LONG,
+]
+_DATES = st.one_of(st.none(), st.dates(min_value=date(2024, 1, 1), max_value=date(2025, 12, 31)))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_SENTENCES), _DATES), min_size=1, max_size=8))
+def test_spans_lie_in_the_claim_and_cover_a_stated_mention(
+    picks: list[tuple[str, date | None]],
+) -> None:
+    members = [member(text, published, reference=FEB_24) for text, published in picks]
+    result = assess_group(members)
+    assert result.relation in {"single", "repeated", "conflicting", "outdated"}
+    by_id = {claim.claim_id: claim for claim in members}
+    assert result.suggested_outdated <= by_id.keys()
+    for claim_id, spans in result.differing.items():
+        claim = by_id[claim_id]
+        stated = {(item["start"], item["end"]) for item in [*claim.numbers, *claim.dates]}
+        for span in spans:
+            assert 0 <= span.start < span.end <= len(claim.text)
+            assert span.reason
+            is_status_phrase = claim.text[span.start : span.end].islower()
+            assert (span.start, span.end) in stated or is_status_phrase

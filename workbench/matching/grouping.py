@@ -1,0 +1,272 @@
+"""Grouping claims that state the same fact: candidates, similarity and clustering.
+
+Pure functions over in-memory claims; `workbench.matching.service` reads and writes the
+database around them.
+
+- Candidates: no all-pairs comparison. Every claim emits keys made of pairs of its rarest
+  content tokens (figures included); claims that share a key are compared. Two wordings of one
+  fact share their rare words, so they meet in some bucket; buckets so large that the key is
+  generic are skipped.
+- Similarity (0..100) is the geometric mean of an IDF-weighted Dice coefficient over content
+  words and rapidfuzz's token_set_ratio. Dice counts the words that differ as well as those
+  shared, so a short headline is not scored as a near-copy of every long sentence that contains
+  its words (token_set_ratio alone gives that pair about 80); token_set_ratio keeps tolerance
+  for spelling and word-form differences that Dice misses.
+- Clustering: edges at or above the high threshold, strongest first, join two clusters only
+  when the average similarity over all their cross pairs reaches the low threshold: average
+  linkage, so one close pair cannot chain two large unrelated clusters together.
+- Reviewer decisions are constraints: "same" pairs are joined first, whatever their score;
+  "different" pairs are never in one cluster.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from itertools import combinations
+
+from rapidfuzz import fuzz
+
+from workbench.matching.normalise import MatchText
+
+
+@dataclass(frozen=True)
+class GroupingSettings:
+    # Calibrated on tests/data/matching_labels.json with bench/matching_eval.py.
+    high: float = 72.0  # at or above: the same fact, grouped
+    low: float = 55.0  # from here up to high: a suggested match for the reviewer
+    rare_tokens: int = 6  # how many of a claim's rarest tokens make its candidate keys
+    max_bucket: int = 400  # a key shared by more claims than this is too generic to use
+
+
+@dataclass
+class GroupingInput:
+    """Claims to group, index-aligned: match texts, articles, kinds."""
+
+    texts: Sequence[MatchText]
+    article_ids: Sequence[int]
+    is_headline: Sequence[bool]
+
+
+@dataclass
+class Scorer:
+    """Similarity with IDF weights from the collection being grouped."""
+
+    texts: Sequence[MatchText]
+    idf: Mapping[str, float]
+    cache: dict[tuple[int, int], float] = field(default_factory=dict)
+
+    def __call__(self, i: int, j: int) -> float:
+        key = (i, j) if i < j else (j, i)
+        if key not in self.cache:
+            self.cache[key] = similarity(self.texts[i], self.texts[j], self.idf)
+        return self.cache[key]
+
+
+def document_frequencies(texts: Iterable[MatchText]) -> Counter[str]:
+    frequencies: Counter[str] = Counter()
+    for text in texts:
+        frequencies.update(text.token_set)
+    return frequencies
+
+
+def inverse_document_frequencies(frequencies: Mapping[str, int], total: int) -> dict[str, float]:
+    return {
+        token: math.log((total + 1) / (count + 1)) + 1.0 for token, count in frequencies.items()
+    }
+
+
+def _comparable_tokens(text: MatchText) -> frozenset[str]:
+    # Figures compare as a placeholder: differing values must not keep one fact apart.
+    return frozenset("#" if token.startswith("#") else token for token in text.tokens)
+
+
+def similarity(a: MatchText, b: MatchText, idf: Mapping[str, float]) -> float:
+    left, right = _comparable_tokens(a), _comparable_tokens(b)
+    if not left or not right:
+        return 0.0
+    shared = left & right
+    if not shared:
+        return 0.0
+    weight = idf.get
+    shared_weight = sum(weight(token, 1.0) for token in shared)
+    total_weight = sum(weight(token, 1.0) for token in left) + sum(
+        weight(token, 1.0) for token in right
+    )
+    dice = 2.0 * shared_weight / total_weight
+    if dice < 0.2:  # cannot reach any threshold; skip the costlier fuzzy comparison
+        return 100.0 * dice
+    fuzzy = fuzz.token_set_ratio(a.fingerprint, b.fingerprint) / 100.0
+    return 100.0 * math.sqrt(dice * fuzzy)
+
+
+def rare_tokens(text: MatchText, frequencies: Mapping[str, int], how_many: int) -> list[str]:
+    """The claim's rarest distinct tokens, rarest first (ties broken by the token itself)."""
+    return sorted(text.token_set, key=lambda token: (frequencies.get(token, 0), token))[:how_many]
+
+
+def candidate_pairs(
+    data: GroupingInput, frequencies: Mapping[str, int], settings: GroupingSettings
+) -> set[tuple[int, int]]:
+    """Index pairs (i < j) worth scoring."""
+    buckets: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for index, text in enumerate(data.texts):
+        tokens = rare_tokens(text, frequencies, settings.rare_tokens)
+        for key in combinations(sorted(tokens), 2):
+            buckets[key].append(index)
+    pairs: set[tuple[int, int]] = set()
+    for members in buckets.values():
+        if len(members) < 2 or len(members) > settings.max_bucket:
+            continue
+        for i, j in combinations(members, 2):
+            if may_share_group(data, i, j):
+                pairs.add((i, j))
+    return pairs
+
+
+def may_share_group(data: GroupingInput, i: int, j: int) -> bool:
+    # Two body sentences of one article are two statements; a headline and its own body
+    # sentence may say the same thing.
+    if data.article_ids[i] != data.article_ids[j]:
+        return True
+    return data.is_headline[i] != data.is_headline[j]
+
+
+@dataclass
+class Constraints:
+    """Reviewer decisions as index pairs."""
+
+    same: list[tuple[int, int]] = field(default_factory=list)
+    different: set[tuple[int, int]] = field(default_factory=set)
+    # Claims whose existing group must stay as it is (incremental runs): two clusters that hold
+    # members of different locked groups are never joined.
+    locked: dict[int, int] = field(default_factory=dict)
+
+    def forbids(self, left: Sequence[int], right: Sequence[int]) -> bool:
+        if self.locked:
+            left_groups = {self.locked[a] for a in left if a in self.locked}
+            right_groups = {self.locked[b] for b in right if b in self.locked}
+            if left_groups and right_groups and left_groups != right_groups:
+                return True
+        if not self.different:
+            return False
+        return any((min(a, b), max(a, b)) in self.different for a in left for b in right)
+
+
+class Clusters:
+    """Union-find that keeps each cluster's member list."""
+
+    def __init__(self, size: int) -> None:
+        self.parent = list(range(size))
+        self.members: dict[int, list[int]] = {index: [index] for index in range(size)}
+
+    def find(self, index: int) -> int:
+        root = index
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[index] != root:
+            self.parent[index], index = root, self.parent[index]
+        return root
+
+    def union(self, a: int, b: int) -> None:
+        root_a, root_b = self.find(a), self.find(b)
+        if root_a == root_b:
+            return
+        if len(self.members[root_a]) < len(self.members[root_b]):
+            root_a, root_b = root_b, root_a
+        self.parent[root_b] = root_a
+        self.members[root_a].extend(self.members.pop(root_b))
+
+    def groups(self) -> list[list[int]]:
+        return [sorted(members) for members in self.members.values()]
+
+
+# Cross pairs scored at most when checking the average link of two large clusters.
+_MAX_LINK_SAMPLE = 64
+
+
+def average_link(
+    left: Sequence[int], right: Sequence[int], score: Callable[[int, int], float]
+) -> float:
+    pairs = [(a, b) for a in left for b in right]
+    if len(pairs) > _MAX_LINK_SAMPLE:
+        step = len(pairs) / _MAX_LINK_SAMPLE
+        pairs = [pairs[int(k * step)] for k in range(_MAX_LINK_SAMPLE)]
+    return sum(score(a, b) for a, b in pairs) / len(pairs)
+
+
+def cluster(
+    size: int,
+    edges: Mapping[tuple[int, int], float],
+    score: Callable[[int, int], float],
+    settings: GroupingSettings,
+    constraints: Constraints | None = None,
+) -> Clusters:
+    constraints = constraints or Constraints()
+    clusters = Clusters(size)
+    for a, b in constraints.same:
+        clusters.union(a, b)
+    strong = sorted(
+        ((value, pair) for pair, value in edges.items() if value >= settings.high), reverse=True
+    )
+    for _value, (a, b) in strong:
+        root_a, root_b = clusters.find(a), clusters.find(b)
+        if root_a == root_b:
+            continue
+        left, right = clusters.members[root_a], clusters.members[root_b]
+        if constraints.forbids(left, right):
+            continue
+        if len(left) + len(right) > 2 and average_link(left, right, score) < settings.low:
+            continue
+        clusters.union(a, b)
+    return clusters
+
+
+def suggestions(
+    edges: Mapping[tuple[int, int], float],
+    clusters: Clusters,
+    settings: GroupingSettings,
+    constraints: Constraints | None = None,
+) -> dict[tuple[int, int], tuple[int, int, float]]:
+    """The best near-miss pair between each two clusters: (claim i, claim j, score)."""
+    constraints = constraints or Constraints()
+    best: dict[tuple[int, int], tuple[int, int, float]] = {}
+    for (a, b), value in edges.items():
+        if value < settings.low or (a, b) in constraints.different:
+            continue
+        root_a, root_b = clusters.find(a), clusters.find(b)
+        if root_a == root_b:
+            continue
+        key = (min(root_a, root_b), max(root_a, root_b))
+        if key not in best or best[key][2] < value:
+            best[key] = (a, b, value)
+    return best
+
+
+def score_pairs(
+    pairs: Iterable[tuple[int, int]], scorer: Scorer, floor: float
+) -> dict[tuple[int, int], float]:
+    """Scores of the candidate pairs that reach `floor` (the rest are dropped to save memory)."""
+    edges: dict[tuple[int, int], float] = {}
+    for i, j in pairs:
+        value = scorer(i, j)
+        if value >= floor:
+            edges[(i, j)] = value
+    # Keep only the scores worth remembering: all candidate pairs may be millions.
+    scorer.cache = dict(edges)
+    return edges
+
+
+def group_indices(
+    data: GroupingInput,
+    settings: GroupingSettings,
+    constraints: Constraints | None = None,
+) -> tuple[Clusters, dict[tuple[int, int], float], Scorer]:
+    """Cluster a whole collection: returns the clusters, the scored edges and the scorer."""
+    frequencies = document_frequencies(data.texts)
+    scorer = Scorer(data.texts, inverse_document_frequencies(frequencies, len(data.texts)))
+    pairs = candidate_pairs(data, frequencies, settings)
+    edges = score_pairs(pairs, scorer, settings.low)
+    return cluster(len(data.texts), edges, scorer, settings, constraints), edges, scorer

@@ -1,0 +1,114 @@
+"""Claim text reduced to what matching compares: content words, spelling variants folded.
+
+Figures are kept as value tokens ("28e9") for finding candidates, since two outlets quoting the
+same figure very likely report the same fact; the similarity score replaces them with a
+placeholder so that "28 billion" and "28 million" still look alike (the relation step then
+flags the difference instead of the grouping hiding it).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+_WORD = re.compile(r"[a-z0-9]+(?:[.,'][a-z0-9]+)*")
+_NUMBER = re.compile(r"\d")
+
+# Function words and reporting verbs: they say how something was reported, not what.
+STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are as at be because been
+    before being below between both but by can could did do does doing down during each few for
+    from further had has have having he her here hers herself him himself his how i if in into
+    is it its itself just me more most my myself no nor not now of off on once only or other our
+    ours ourselves out over own same she should so some such than that the their theirs them
+    themselves then there these they this those through to too under until up very was we were
+    what when where which while who whom why will with would you your yours yourself said says
+    say saying told tells added adds noted notes stated states announced announces according
+    emphasised emphasized underlined warned it's its' s t would've we're they're
+    mr ms mrs""".split()
+)  # fmt: skip
+
+# British and American spellings, and names one outlet shortens and another does not.
+_VARIANTS = {
+    "defence": "defense", "programme": "program", "programmes": "program",
+    "organisation": "organization", "europe's": "europe", "eu's": "eu", "ukraine's": "ukraine",
+    "russia's": "russia", "kyiv's": "kyiv", "kiev": "kyiv", "emphasise": "emphasize",
+    "armoured": "armored", "centre": "center", "labour": "labor", "favour": "favor",
+    "shells": "rounds", "shell": "rounds", "ammunition": "rounds", "munitions": "rounds",
+    "troops": "soldiers", "soldier": "soldiers", "percent": "%", "per": "",
+}  # fmt: skip
+_PHRASES = [
+    (re.compile(r"\beuropean union\b"), "eu"),
+    (re.compile(r"\beuropean commission\b"), "commission"),
+    (re.compile(r"\bper ?cent\b"), "%"),
+]
+_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+
+
+@dataclass(frozen=True)
+class MatchText:
+    """A claim as matching sees it."""
+
+    tokens: tuple[str, ...]  # content tokens in order, figures as value tokens ("#28e9")
+    fingerprint: str  # content tokens with figures as "#", for the fuzzy scorer
+
+    @property
+    def token_set(self) -> frozenset[str]:
+        return frozenset(self.tokens)
+
+
+def _stem(word: str) -> str:
+    # A light plural/verb-ending fold is enough here: both sides get the same treatment.
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 4 and word.endswith("ing"):
+        return word[:-3]
+    if len(word) > 3 and word.endswith("ed"):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+@lru_cache(maxsize=65536)
+def _fold(word: str) -> str:
+    word = _VARIANTS.get(word, word)
+    return _stem(word) if word and not _NUMBER.search(word) else word
+
+
+def match_text(text: str) -> MatchText:
+    lowered = text.lower().replace("’", "'").replace("‘", "'")
+    for pattern, replacement in _PHRASES:
+        lowered = pattern.sub(replacement, lowered)
+    words = _WORD.findall(lowered)
+    tokens: list[str] = []
+    shown: list[str] = []
+    index = 0
+    while index < len(words):
+        word = words[index]
+        if _NUMBER.search(word):
+            value, index = _figure(words, index)
+            tokens.append(value)
+            shown.append("#")
+            continue
+        index += 1
+        if word in STOPWORDS:
+            continue
+        folded = _fold(word)
+        if folded and folded not in STOPWORDS:
+            tokens.append(folded)
+            shown.append(folded)
+    return MatchText(tuple(tokens), " ".join(shown))
+
+
+def _figure(words: list[str], index: int) -> tuple[str, int]:
+    """A value token for the number at words[index] (with a following scale word)."""
+    raw = words[index].replace(",", "")
+    try:
+        value = float(raw)
+    except ValueError:
+        return f"#{raw}", index + 1
+    if index + 1 < len(words) and words[index + 1] in _SCALE:
+        return f"#{value * _SCALE[words[index + 1]]:g}", index + 2
+    return f"#{value:g}", index + 1

@@ -1,0 +1,585 @@
+"""Decide how the claims of one group relate: single, repeated, conflicting or outdated.
+
+A group holds claims that the grouping step believes state the same fact. This module compares
+every pair of members from different articles (two claims of one article are never compared)
+and reports what it finds, so a reviewer sees which figures or dates disagree.
+
+Figures (MemberClaim.numbers):
+
+* Only figures of the same quantity are compared. Money compares by currency code, so the
+  "$30.3 billion" of "28 billion euros ($30.3 billion)" only ever meets other USD figures;
+  percent compares with percent; counts compare by counted noun ("shells" and "rounds" are the
+  same ammunition). A figure without a unit compares only with unit-less figures followed by
+  the same word. A claim with no figure of some unit cannot disagree on that unit.
+* Within a pair of claims each figure is paired with at most one counterpart: agreeing pairs
+  first, then the closest values. Figures left without a counterpart are ignored, so an extra
+  figure in a long sentence never creates a conflict.
+* Two figures agree when their values are within 2%, when their ranges overlap, or when a
+  qualifier widens one to cover the other: "over/at least X" covers X..1.25X, "about X"
+  0.9X..1.1X, "nearly X" 0.9X..X, "up to/under X" 0.75X..X.
+* A figure is tied to a date written right next to it ("€600 million last year"). Figures tied
+  to non-overlapping periods describe different periods and are not a disagreement.
+
+How a disagreement is classified:
+
+* Scale slip (same unit, values a factor 1,000, 10^6 or 10^9 apart, "28 million" vs "28
+  billion"): always a conflict, never a supersession.
+* Either article's date unknown: a conflict, unless the undated figure repeats a figure of a
+  dated member; then that member's comparison already tells the story.
+* Published less than 30 days apart: a conflict.
+* Published 30 days or more apart: the later report supersedes the earlier one when its figure
+  is larger (a running total grew: "60,000 soldiers by summer 2024" -> "over 80,000 so far")
+  or belongs to a later period. A later figure that is smaller is a (weak) conflict.
+* Day dates (MemberClaim.dates with day precision naming a single day) are paired like
+  figures; two that are 1-6 days apart ("Feb. 24" vs "Feb. 23") conflict. Month and year
+  mentions, week spans and datelines ("BRUSSELS, Feb. 26, 2024 -") are never compared.
+* Status: a claim is "planned" ("will open", "intends to", "is expected to", ...), "started"
+  ("work has begun", "under way", ...) or "operating" ("has opened", "is already working", ...);
+  a claim with phrases of two stages is left out. A report published later at a later stage
+  supersedes the earlier one.
+
+The relation: "single" for one member; "conflicting" if any conflict other than a weak one
+remains; else "outdated" if anything was superseded; else "conflicting" for weak conflicts; else
+"repeated". Superseded members go to suggested_outdated whatever the relation.
+
+Spans in `differing`: a conflicting figure or date is marked only when its member disagrees with
+more members than agree with it, so the outlier of "four say 28 billion, one says 28 million"
+is the only one marked (in a two-member group both are). For supersessions both sides are
+marked: the earlier mention with the later value and the later mention with the earlier one.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from itertools import combinations
+from typing import Any, TypeVar
+
+from workbench.matching.members import DifferingSpan, GroupAssessment, MemberClaim
+
+SUPERSEDE_AFTER_DAYS = 30
+RELATIVE_TOLERANCE = 0.02
+MAX_DATE_SLIP_DAYS = 6
+PERIOD_WINDOW_CHARS = 25  # how far from a figure a date may be written and still belong to it
+
+CONFLICT = "conflict"
+UNDATED = "undated"  # a difference where at least one publication date is unknown
+WEAK_CONFLICT = "weak conflict"  # a total that shrank between distant reports
+SUPERSEDED = "superseded"
+_CONFLICT_KINDS = frozenset({CONFLICT, UNDATED, WEAK_CONFLICT})
+
+# Outlets call the same ammunition "shells" or "rounds"; the extractor keeps the noun as written.
+_UNIT_SYNONYMS = {"shells": "rounds", "shell": "rounds"}
+# (low factor, high factor) of the values a qualified figure is compatible with.
+_QUALIFIER_BANDS = {
+    "over": (1.0, 1.25),
+    "at least": (1.0, 1.25),
+    "about": (0.9, 1.1),
+    "nearly": (0.9, 1.0),
+    "up to": (0.75, 1.0),
+    "under": (0.75, 1.0),
+}
+_SCALE_WORDS = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+_SCALE_SLIP_RATIOS = (1e3, 1e6, 1e9)
+
+_PLANNED = re.compile(
+    r"\b(?:will|would|shall)\s+(?:soon\s+)?(?:open|set\s+up|launch|establish|create)\b"
+    r"|\bto\s+(?:open|set\s+up|launch|establish)\b"
+    r"|\b(?:plans?|planned|intends?|intended|aims?|is\s+expected|are\s+expected|is\s+set"
+    r"|are\s+set|is\s+due)\s+to\b",
+    re.IGNORECASE,
+)
+_STARTED = re.compile(
+    r"\b(?:has|have|had)\s+(?:already\s+)?(?:started|begun)\b"
+    r"|\bbeg[au]n\s+work\b|\bwork\s+(?:has\s+|had\s+)?(?:started|began|begins|is\s+starting)\b"
+    r"|\bstarted\s+setting\s+up\b|\bunder\s?way\b",
+    re.IGNORECASE,
+)
+_OPERATING = re.compile(
+    r"\b(?:has|have|had)\s+(?:since\s+|now\s+|already\s+)?opened\b|\bopened\s+its\s+doors\b"
+    r"|\bopens\s+its\s+doors\b|\bis\s+(?:already\s+|now\s+)?(?:working|operating|operational)\b"
+    r"|\bnow\s+operates\b|\bup\s+and\s+running\b",
+    re.IGNORECASE,
+)
+_STAGE_PATTERNS = ((0, _PLANNED), (1, _STARTED), (2, _OPERATING))
+_STAGE_NAMES = ("planned", "started", "operating")
+
+_NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
+_DATELINE_BEFORE = re.compile(r"^[A-Z][A-Z .'-]*,\s*$")
+_DATELINE_AFTER = re.compile(r"^\s*(?:\(|[-\u2013\u2014])")
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, eq=False)
+class _Mention:
+    """A stretch of one claim that can agree or disagree: a figure, a day date or a status."""
+
+    claim_id: int
+    article_id: int
+    published: date | None
+    start: int
+    end: int
+    label: str  # how the reviewer reads it: "28 million EUR", "Feb. 23 (2024-02-23)"
+
+
+@dataclass(frozen=True, eq=False)
+class _Figure(_Mention):
+    value: float  # as stated (a range's low end)
+    low: float  # lowest value the wording is compatible with
+    high: float  # highest value the wording is compatible with
+    unit_key: str  # figures compare only when these are equal
+    period: tuple[date, date] | None  # the period a date written next to it names
+
+
+@dataclass(frozen=True, eq=False)
+class _DayDate(_Mention):
+    day: date
+
+
+@dataclass(frozen=True, eq=False)
+class _Status(_Mention):
+    stage: int  # index into _STAGE_NAMES
+
+
+@dataclass(frozen=True)
+class _Finding:
+    kind: str
+    first: _Mention  # for SUPERSEDED: the earlier report
+    second: _Mention  # for SUPERSEDED: the later report
+
+
+@dataclass
+class _Member:
+    claim: MemberClaim
+    figures: list[_Figure]
+    day_dates: list[_DayDate]
+    status: _Status | None
+
+
+@dataclass
+class _Comparison:
+    agreements: list[tuple[_Mention, _Mention]]
+    findings: list[_Finding]
+
+
+def assess_group(members: list[MemberClaim]) -> GroupAssessment:
+    """The group's relation, the members a later report supersedes, and the spans that differ."""
+    if len(members) <= 1:
+        return GroupAssessment(relation="single", reason="only one claim in this group")
+    parsed = [_parse_member(claim) for claim in members]
+    comparison = _compare_all(parsed)
+    findings = _without_echoed_undated(comparison)
+    relation = _relation(findings)
+    return GroupAssessment(
+        relation=relation,
+        reason=_reason(relation, findings, comparison.agreements, members),
+        suggested_outdated=frozenset(
+            finding.first.claim_id for finding in findings if finding.kind == SUPERSEDED
+        ),
+        differing=_differing_spans(findings, comparison.agreements),
+    )
+
+
+# --- reading a member ------------------------------------------------------------------------
+
+
+def _parse_member(claim: MemberClaim) -> _Member:
+    published = _as_day(claim.published)
+    figures = [
+        figure
+        for number in claim.numbers
+        if (figure := _figure(claim, published, number)) is not None
+    ]
+    day_dates = [
+        day_date
+        for mention in claim.dates
+        if (day_date := _day_date(claim, published, mention)) is not None
+    ]
+    return _Member(claim, figures, day_dates, _status(claim, published))
+
+
+def _as_day(value: date | None) -> date | None:
+    # A datetime would refuse subtraction from a plain date.
+    return value.date() if isinstance(value, datetime) else value
+
+
+def _figure(claim: MemberClaim, published: date | None, number: dict[str, Any]) -> _Figure | None:
+    try:
+        value = float(number["value"])
+        start, end = int(number["start"]), int(number["end"])
+    except (KeyError, TypeError, ValueError):
+        return None
+    if not _span_fits(claim.text, start, end):
+        return None
+    low = _float_or(number.get("low"), value)
+    high = _float_or(number.get("high"), value)
+    low_factor, high_factor = _QUALIFIER_BANDS.get(number.get("qualifier") or "", (1.0, 1.0))
+    return _Figure(
+        claim_id=claim.claim_id,
+        article_id=claim.article_id,
+        published=published,
+        start=start,
+        end=end,
+        label=_figure_label(number, low, high),
+        value=value,
+        low=low * low_factor,
+        high=high * high_factor,
+        unit_key=_unit_key(claim.text, number),
+        period=_period_next_to(start, end, claim),
+    )
+
+
+def _span_fits(text: str, start: int, end: int) -> bool:
+    # Stale or hand-edited JSON must not produce spans outside the claim.
+    return 0 <= start < end <= len(text)
+
+
+def _float_or(raw: Any, default: float) -> float:
+    return default if raw is None else float(raw)
+
+
+def _unit_key(text: str, number: dict[str, Any]) -> str:
+    unit = number.get("unit")
+    if unit:
+        return _UNIT_SYNONYMS.get(unit, unit)
+    # Without a unit only the word that follows hints at what was counted.
+    following = _NEXT_WORD.match(text, int(number["end"]))
+    return "~" + (following.group(1).lower() if following else "")
+
+
+def _period_next_to(start: int, end: int, claim: MemberClaim) -> tuple[date, date] | None:
+    """The period of the closest resolved date within a few characters, no figure in between."""
+    best: tuple[int, tuple[date, date]] | None = None
+    for mention in claim.dates:
+        period = _period(mention)
+        if period is None:
+            continue
+        gap_from, gap_to = _gap_between(start, end, int(mention["start"]), int(mention["end"]))
+        gap = gap_to - gap_from
+        if not 0 <= gap <= PERIOD_WINDOW_CHARS or _figure_between(claim, gap_from, gap_to):
+            continue
+        if best is None or gap < best[0]:
+            best = (gap, period)
+    return best[1] if best else None
+
+
+def _gap_between(start: int, end: int, other_start: int, other_end: int) -> tuple[int, int]:
+    """The stretch of text between a figure and a date on either side of it."""
+    return (end, other_start) if other_start >= end else (other_end, start)
+
+
+def _period(mention: dict[str, Any]) -> tuple[date, date] | None:
+    try:
+        first = date.fromisoformat(mention["value"])
+        last = date.fromisoformat(mention.get("period_end") or mention["value"])
+    except (KeyError, TypeError, ValueError):
+        return None
+    return first, last
+
+
+def _figure_between(claim: MemberClaim, left: int, right: int) -> bool:
+    return any(left <= int(number.get("start", -1)) < right for number in claim.numbers)
+
+
+def _figure_label(number: dict[str, Any], low: float, high: float) -> str:
+    amount = _amount_words(low) if low == high else f"{_amount_words(low)}–{_amount_words(high)}"
+    qualifier = number.get("qualifier")
+    unit = number.get("unit")
+    if unit == "percent":
+        amount += "%"
+    elif unit:
+        amount += f" {unit}"
+    return f"{qualifier} {amount}" if qualifier else amount
+
+
+def _amount_words(value: float) -> str:
+    for size, word in _SCALE_WORDS:
+        if value >= size:
+            return f"{value / size:g} {word}"
+    return f"{value:,g}"
+
+
+def _day_date(
+    claim: MemberClaim, published: date | None, mention: dict[str, Any]
+) -> _DayDate | None:
+    period = _period(mention)
+    if mention.get("precision") != "day" or period is None or period[0] != period[1]:
+        return None
+    start, end = int(mention["start"]), int(mention["end"])
+    if not _span_fits(claim.text, start, end) or _is_dateline(claim.text, start, end):
+        return None
+    return _DayDate(
+        claim_id=claim.claim_id,
+        article_id=claim.article_id,
+        published=published,
+        start=start,
+        end=end,
+        label=f"{mention.get('text', '')} ({period[0].isoformat()})",
+        day=period[0],
+    )
+
+
+def _is_dateline(text: str, start: int, end: int) -> bool:
+    # "BRUSSELS, Feb. 26, 2024 –" dates the article, not the event the claim reports.
+    return bool(_DATELINE_BEFORE.match(text[:start]) and _DATELINE_AFTER.match(text[end:]))
+
+
+def _status(claim: MemberClaim, published: date | None) -> _Status | None:
+    found = [
+        (stage, match)
+        for stage, pattern in _STAGE_PATTERNS
+        if (match := pattern.search(claim.text)) is not None
+    ]
+    if len(found) != 1:
+        return None  # no status, or a sentence that tells a history ("announced ... has opened")
+    stage, match = found[0]
+    return _Status(
+        claim_id=claim.claim_id,
+        article_id=claim.article_id,
+        published=published,
+        start=match.start(),
+        end=match.end(),
+        label=f"{_STAGE_NAMES[stage]}: '{match.group(0)}'",
+        stage=stage,
+    )
+
+
+# --- comparing members -----------------------------------------------------------------------
+
+
+def _compare_all(members: Sequence[_Member]) -> _Comparison:
+    comparison = _Comparison(agreements=[], findings=[])
+    for left, right in combinations(members, 2):
+        if left.claim.article_id == right.claim.article_id:
+            continue
+        _compare_figures(left.figures, right.figures, comparison)
+        _compare_day_dates(left.day_dates, right.day_dates, comparison)
+        _compare_status(left.status, right.status, comparison)
+    return comparison
+
+
+def _compare_figures(left: list[_Figure], right: list[_Figure], into: _Comparison) -> None:
+    for a, b in _best_pairs(left, right, _figure_pair_cost):
+        if _figures_agree(a, b):
+            into.agreements.append((a, b))
+        elif (finding := _figure_finding(a, b)) is not None:
+            into.findings.append(finding)
+
+
+def _figure_pair_cost(a: _Figure, b: _Figure) -> tuple[int, int, float] | None:
+    if a.unit_key != b.unit_key:
+        return None
+    # Agreeing pairs first, then pairs about the same period, then the closest values.
+    return (0 if _figures_agree(a, b) else 1, int(_periods_differ(a, b)), _log_distance(a, b))
+
+
+def _figures_agree(a: _Figure, b: _Figure) -> bool:
+    slack = 1 + RELATIVE_TOLERANCE
+    return a.low <= b.high * slack and b.low <= a.high * slack
+
+
+def _periods_differ(a: _Figure, b: _Figure) -> bool:
+    if a.period is None or b.period is None:
+        return False
+    return a.period[1] < b.period[0] or b.period[1] < a.period[0]
+
+
+def _log_distance(a: _Figure, b: _Figure) -> float:
+    return abs(math.log(max(a.value, 1e-9)) - math.log(max(b.value, 1e-9)))
+
+
+def _is_scale_slip(a: _Figure, b: _Figure) -> bool:
+    small, large = sorted((a.value, b.value))
+    if small <= 0:
+        return False
+    ratio = large / small
+    return any(abs(ratio / slip - 1) <= RELATIVE_TOLERANCE for slip in _SCALE_SLIP_RATIOS)
+
+
+def _figure_finding(a: _Figure, b: _Figure) -> _Finding | None:
+    if _is_scale_slip(a, b):
+        return _Finding(CONFLICT, a, b)
+    if a.published is None or b.published is None:
+        return None if _periods_differ(a, b) else _Finding(UNDATED, a, b)
+    earlier, later = (a, b) if a.published <= b.published else (b, a)
+    if not _far_apart(earlier, later):
+        return None if _periods_differ(a, b) else _Finding(CONFLICT, a, b)
+    if _periods_differ(a, b):
+        later_period = (
+            later.period is not None
+            and earlier.period is not None
+            and (later.period[0] > earlier.period[0])
+        )
+        return _Finding(SUPERSEDED, earlier, later) if later_period else None
+    if later.value > earlier.value:
+        return _Finding(SUPERSEDED, earlier, later)
+    return _Finding(WEAK_CONFLICT, earlier, later)
+
+
+def _far_apart(earlier: _Mention, later: _Mention) -> bool:
+    assert earlier.published is not None and later.published is not None
+    return (later.published - earlier.published).days >= SUPERSEDE_AFTER_DAYS
+
+
+def _compare_day_dates(left: list[_DayDate], right: list[_DayDate], into: _Comparison) -> None:
+    for a, b in _best_pairs(left, right, _day_gap):
+        if a.day == b.day:
+            into.agreements.append((a, b))
+        else:
+            into.findings.append(_Finding(CONFLICT, a, b))
+
+
+def _day_gap(a: _DayDate, b: _DayDate) -> int | None:
+    gap = abs((a.day - b.day).days)
+    # Dates a week or more apart are taken to be different events, not a slip.
+    return gap if gap <= MAX_DATE_SLIP_DAYS else None
+
+
+def _compare_status(left: _Status | None, right: _Status | None, into: _Comparison) -> None:
+    if left is None or right is None or left.published is None or right.published is None:
+        return
+    if left.published == right.published:
+        return
+    earlier, later = (left, right) if left.published < right.published else (right, left)
+    if earlier.stage < later.stage:
+        into.findings.append(_Finding(SUPERSEDED, earlier, later))
+
+
+def _best_pairs(
+    left: Sequence[T], right: Sequence[T], cost: Callable[[T, T], Any]
+) -> list[tuple[T, T]]:
+    """One-to-one pairs, cheapest first; `cost` returns None for items that must not pair."""
+    candidates = []
+    for i, a in enumerate(left):
+        for j, b in enumerate(right):
+            pair_cost = cost(a, b)
+            if pair_cost is not None:
+                candidates.append((pair_cost, i, j))
+    candidates.sort(key=lambda candidate: (candidate[0], candidate[1], candidate[2]))
+    used_left: set[int] = set()
+    used_right: set[int] = set()
+    pairs = []
+    for _, i, j in candidates:
+        if i not in used_left and j not in used_right:
+            used_left.add(i)
+            used_right.add(j)
+            pairs.append((left[i], right[j]))
+    return pairs
+
+
+# --- judging ---------------------------------------------------------------------------------
+
+
+def _without_echoed_undated(comparison: _Comparison) -> list[_Finding]:
+    """Drop undated differences whose undated figure a dated member also states."""
+    dated_echo: set[int] = set()
+    for a, b in comparison.agreements:
+        if b.published is not None:
+            dated_echo.add(id(a))
+        if a.published is not None:
+            dated_echo.add(id(b))
+    return [
+        finding
+        for finding in comparison.findings
+        if finding.kind != UNDATED
+        or not any(
+            mention.published is None and id(mention) in dated_echo
+            for mention in (finding.first, finding.second)
+        )
+    ]
+
+
+def _relation(findings: list[_Finding]) -> str:
+    kinds = {finding.kind for finding in findings}
+    if kinds & {CONFLICT, UNDATED}:
+        return "conflicting"
+    if SUPERSEDED in kinds:
+        return "outdated"
+    if WEAK_CONFLICT in kinds:
+        return "conflicting"
+    return "repeated"
+
+
+def _support(agreements: list[tuple[_Mention, _Mention]]) -> Counter[int]:
+    """How many members agree with each mention, keyed by the mention's id()."""
+    support: Counter[int] = Counter()
+    for a, b in agreements:
+        support[id(a)] += 1
+        support[id(b)] += 1
+    return support
+
+
+def _outliers(
+    findings: list[_Finding], agreements: list[tuple[_Mention, _Mention]]
+) -> list[tuple[_Mention, _Mention]]:
+    """(mention, the value most often set against it) for mentions outvoted by other members."""
+    support = _support(agreements)
+    opponents: dict[int, list[_Mention]] = defaultdict(list)
+    mentions: dict[int, _Mention] = {}
+    for finding in findings:
+        if finding.kind in _CONFLICT_KINDS:
+            for mention, other in (
+                (finding.first, finding.second),
+                (finding.second, finding.first),
+            ):
+                opponents[id(mention)].append(other)
+                mentions[id(mention)] = mention
+    outvoted = []
+    for key, against in opponents.items():
+        if len(against) > support[key]:
+            most_common = Counter(other.label for other in against).most_common(1)[0][0]
+            example = next(other for other in against if other.label == most_common)
+            outvoted.append((mentions[key], example))
+    return outvoted
+
+
+def _differing_spans(
+    findings: list[_Finding], agreements: list[tuple[_Mention, _Mention]]
+) -> dict[int, list[DifferingSpan]]:
+    marked: dict[int, dict[tuple[int, int], DifferingSpan]] = defaultdict(dict)
+
+    def mark(mention: _Mention, reason: str) -> None:
+        spans = marked[mention.claim_id]
+        spans.setdefault(
+            (mention.start, mention.end), DifferingSpan(mention.start, mention.end, reason)
+        )
+
+    for mention, other in _outliers(findings, agreements):
+        mark(mention, f"{mention.label} vs {other.label} elsewhere")
+    for finding in findings:
+        if finding.kind == SUPERSEDED:
+            mark(finding.first, f"{finding.first.label}; later report: {finding.second.label}")
+            mark(finding.second, f"{finding.second.label}; supersedes: {finding.first.label}")
+    return {
+        claim_id: sorted(spans.values(), key=lambda span: (span.start, span.end))
+        for claim_id, spans in marked.items()
+    }
+
+
+def _reason(
+    relation: str,
+    findings: list[_Finding],
+    agreements: list[tuple[_Mention, _Mention]],
+    members: list[MemberClaim],
+) -> str:
+    if relation == "repeated":
+        sources = {member.source_key for member in members}
+        return f"{len(members)} claims from {len(sources)} sources agree"
+    if relation == "outdated":
+        superseded = next(finding for finding in findings if finding.kind == SUPERSEDED)
+        return (
+            f"{superseded.first.label} ({superseded.first.published}) superseded by "
+            f"{superseded.second.label} ({superseded.second.published})"
+        )
+    hard = [finding for finding in findings if finding.kind in {CONFLICT, UNDATED}]
+    outvoted = _outliers(hard or findings, agreements)
+    if outvoted:
+        mention, other = outvoted[0]
+        return f"{mention.label} vs {other.label} elsewhere"
+    conflict = next(finding for finding in findings if finding.kind in _CONFLICT_KINDS)
+    return f"{conflict.first.label} vs {conflict.second.label}"

@@ -1,0 +1,576 @@
+"""Grouping against the database: full and incremental runs, and reviewer corrections.
+
+Functions take the session keyword-only; the caller owns the transaction.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import bindparam, delete, func, insert, select, update
+from sqlmodel import Session, col
+
+from workbench.db.models import (
+    Article,
+    Claim,
+    ClaimGroup,
+    ClaimKind,
+    ClaimToken,
+    GroupRelation,
+    MatchDecision,
+    MatchDecisionKind,
+    SuggestedMatch,
+)
+from workbench.matching.grouping import (
+    Constraints,
+    GroupingInput,
+    GroupingSettings,
+    Scorer,
+    cluster,
+    group_indices,
+    inverse_document_frequencies,
+    may_share_group,
+    rare_tokens,
+    score_pairs,
+    suggestions,
+)
+from workbench.matching.members import MemberClaim
+from workbench.matching.normalise import MatchText, match_text
+from workbench.matching.relations import assess_group
+
+# Candidates fetched from the token index for one new claim, most shared tokens first.
+MAX_CANDIDATES_PER_CLAIM = 200
+# More new claims than this are grouped by a full run instead.
+INCREMENTAL_LIMIT = 5000
+_CHUNK = 500  # SQLite allows a limited number of bound parameters per statement
+
+
+class GroupingError(LookupError):
+    """A correction names a claim, group or suggestion that does not exist."""
+
+
+@dataclass
+class GroupingReport:
+    claims: int = 0
+    groups: int = 0  # groups of two or more claims touched by this run
+    largest_group: int = 0
+    conflicting: int = 0
+    outdated: int = 0
+    suggestions: int = 0
+    seconds: float = 0.0
+    full: bool = False
+
+
+# --- loading ------------------------------------------------------------------------------
+
+
+def _member_query() -> Any:
+    return select(
+        col(Claim.id),
+        col(Claim.text),
+        col(Claim.article_id),
+        col(Article.source_id),
+        col(Article.published),
+        col(Claim.kind),
+        col(Claim.numbers),
+        col(Claim.dates),
+        col(Claim.group_id),
+    ).join(Article, col(Claim.article_id) == col(Article.id))
+
+
+def _to_member(row: Any) -> MemberClaim:
+    return MemberClaim(
+        claim_id=row[0],
+        text=row[1],
+        article_id=row[2],
+        source_id=row[3],
+        published=row[4],
+        kind=row[5],
+        numbers=row[6],
+        dates=row[7],
+    )
+
+
+def load_members(
+    *, session: Session, claim_ids: Iterable[int] | None = None
+) -> tuple[list[MemberClaim], dict[int, int | None]]:
+    """Members (ordered by id) and their current group ids."""
+    rows: list[Any] = []
+    if claim_ids is None:
+        rows = list(session.execute(_member_query().order_by(col(Claim.id))))
+    else:
+        wanted = sorted(set(claim_ids))
+        for start in range(0, len(wanted), _CHUNK):
+            chunk = wanted[start : start + _CHUNK]
+            rows.extend(session.execute(_member_query().where(col(Claim.id).in_(chunk))))
+        rows.sort(key=lambda row: row[0])
+    return [_to_member(row) for row in rows], {row[0]: row[8] for row in rows}
+
+
+def load_constraints(*, session: Session, index_of: dict[int, int]) -> Constraints:
+    """Reviewer decisions on pairs of the loaded claims; the latest decision on a pair wins."""
+    latest: dict[tuple[int, int], str] = {}
+    query = select(MatchDecision).order_by(col(MatchDecision.id))
+    for decision in session.execute(query).scalars():
+        a, b = index_of.get(decision.claim_a_id), index_of.get(decision.claim_b_id)
+        if a is not None and b is not None:
+            latest[(min(a, b), max(a, b))] = decision.decision
+    constraints = Constraints()
+    for pair, decision in latest.items():
+        if decision == MatchDecisionKind.SAME:
+            constraints.same.append(pair)
+        else:
+            constraints.different.add(pair)
+    return constraints
+
+
+def _grouping_input(members: Sequence[MemberClaim]) -> GroupingInput:
+    return GroupingInput(
+        texts=[match_text(member.text) for member in members],
+        article_ids=[member.article_id for member in members],
+        is_headline=[member.kind == ClaimKind.HEADLINE for member in members],
+    )
+
+
+# --- full regrouping ------------------------------------------------------------------------
+
+
+def regroup_all(*, session: Session, settings: GroupingSettings) -> GroupingReport:
+    """Group every claim again from scratch, keeping reviewer decisions and group ids."""
+    started = time.monotonic()
+    members, current_groups = load_members(session=session)
+    data = _grouping_input(members)
+    index_of = {member.claim_id: index for index, member in enumerate(members)}
+    constraints = load_constraints(session=session, index_of=index_of)
+    clusters, edges, _scorer = group_indices(data, settings, constraints)
+    claim_clusters = [[members[i].claim_id for i in group] for group in clusters.groups()]
+    report = write_groups(
+        session=session,
+        clusters=claim_clusters,
+        members={member.claim_id: member for member in members},
+        current_groups=current_groups,
+    )
+    session.execute(delete(SuggestedMatch))
+    near = suggestions(edges, clusters, settings, constraints)
+    report.suggestions = _insert_suggestions(
+        session,
+        [(members[a].claim_id, members[b].claim_id, value) for a, b, value in near.values()],
+    )
+    _index_tokens(session, members, data.texts)
+    _drop_empty_groups(session)
+    report.full, report.claims = True, len(members)
+    report.seconds = time.monotonic() - started
+    return report
+
+
+# --- incremental grouping -------------------------------------------------------------------
+
+
+def group_new_claims(*, session: Session, settings: GroupingSettings) -> GroupingReport:
+    """Group the claims no run has seen yet, against everything stored; existing groups may
+    gain members but are never merged or split here (that is a reviewer's or --full's job)."""
+    started = time.monotonic()
+    new_ids = list(
+        session.execute(select(col(Claim.id)).where(col(Claim.group_id).is_(None))).scalars()
+    )
+    if not new_ids:
+        return GroupingReport(seconds=time.monotonic() - started)
+    if len(new_ids) > INCREMENTAL_LIMIT:
+        # One index query per claim stops paying off for a large import; the full run's
+        # in-memory candidate buckets do the same job faster (and keep groups and decisions).
+        return regroup_all(session=session, settings=settings)
+    new_members, _ = load_members(session=session, claim_ids=new_ids)
+    new_texts = [match_text(member.text) for member in new_members]
+    _index_tokens(session, new_members, new_texts)
+    frequencies, total = _token_frequencies(session, new_texts)
+    candidates = _candidates_from_index(session, new_members, new_texts, frequencies, settings)
+    found = {claim_id for claim_ids in candidates.values() for claim_id in claim_ids}
+    group_of_candidates = _groups_of(session, found - set(new_ids))
+    old_ids = _members_of_groups(session, set(group_of_candidates.values()))
+    old_members, current_groups = load_members(session=session, claim_ids=old_ids)
+    members = old_members + new_members
+    texts = [match_text(member.text) for member in old_members] + new_texts
+    data = GroupingInput(
+        texts=texts,
+        article_ids=[member.article_id for member in members],
+        is_headline=[member.kind == ClaimKind.HEADLINE for member in members],
+    )
+    scorer = Scorer(texts, inverse_document_frequencies(frequencies, total))
+    index_of = {member.claim_id: index for index, member in enumerate(members)}
+    pairs = {
+        (min(index_of[found_id], index_of[new_id]), max(index_of[found_id], index_of[new_id]))
+        for new_id, found_ids in candidates.items()
+        for found_id in found_ids
+        if found_id != new_id and found_id in index_of
+    }
+    pairs = {(i, j) for i, j in pairs if may_share_group(data, i, j)}
+    edges = score_pairs(pairs, scorer, settings.low)
+    constraints = Constraints(
+        locked={
+            index: group_id
+            for index, member in enumerate(old_members)
+            if (group_id := current_groups.get(member.claim_id)) is not None
+        }
+    )
+    clusters = cluster(len(members), edges, scorer, settings, constraints)
+    claim_clusters = [
+        [members[i].claim_id for i in group]
+        for group in clusters.groups()
+        if any(i >= len(old_members) for i in group)
+    ]
+    report = write_groups(
+        session=session,
+        clusters=claim_clusters,
+        members={member.claim_id: member for member in members},
+        current_groups=current_groups,
+    )
+    near = suggestions(edges, clusters, settings, constraints)
+    report.suggestions = _insert_suggestions(
+        session,
+        [(members[a].claim_id, members[b].claim_id, value) for a, b, value in near.values()],
+    )
+    report.claims = len(new_members)
+    report.seconds = time.monotonic() - started
+    return report
+
+
+def _token_frequencies(session: Session, texts: Sequence[MatchText]) -> tuple[Counter[str], int]:
+    tokens = sorted({token for text in texts for token in text.token_set})
+    frequencies: Counter[str] = Counter()
+    for start in range(0, len(tokens), _CHUNK):
+        chunk = tokens[start : start + _CHUNK]
+        query = (
+            select(col(ClaimToken.token), func.count())
+            .where(col(ClaimToken.token).in_(chunk))
+            .group_by(col(ClaimToken.token))
+        )
+        frequencies.update({token: count for token, count in session.execute(query)})
+    total = session.execute(select(func.count()).select_from(Claim)).scalar_one()
+    return frequencies, total
+
+
+def _candidates_from_index(
+    session: Session,
+    members: Sequence[MemberClaim],
+    texts: Sequence[MatchText],
+    frequencies: Counter[str],
+    settings: GroupingSettings,
+) -> dict[int, set[int]]:
+    """For each new claim, the stored claims sharing at least two of its rarest tokens."""
+    found: dict[int, set[int]] = {}
+    for member, text in zip(members, texts, strict=True):
+        tokens = rare_tokens(text, frequencies, settings.rare_tokens)
+        if len(tokens) < 2:
+            continue
+        query = (
+            select(col(ClaimToken.claim_id))
+            .where(col(ClaimToken.token).in_(tokens))
+            .group_by(col(ClaimToken.claim_id))
+            .having(func.count() >= 2)
+            .order_by(func.count().desc())
+            .limit(MAX_CANDIDATES_PER_CLAIM)
+        )
+        found[member.claim_id] = set(session.execute(query).scalars())
+    return found
+
+
+def _groups_of(session: Session, claim_ids: set[int]) -> dict[int, int]:
+    groups: dict[int, int] = {}
+    wanted = sorted(claim_ids)
+    for start in range(0, len(wanted), _CHUNK):
+        query = select(col(Claim.id), col(Claim.group_id)).where(
+            col(Claim.id).in_(wanted[start : start + _CHUNK]), col(Claim.group_id).is_not(None)
+        )
+        groups.update({claim_id: group_id for claim_id, group_id in session.execute(query)})
+    return groups
+
+
+def _members_of_groups(session: Session, group_ids: set[int]) -> list[int]:
+    wanted = sorted(group_ids)
+    found: list[int] = []
+    for start in range(0, len(wanted), _CHUNK):
+        query = select(col(Claim.id)).where(col(Claim.group_id).in_(wanted[start : start + _CHUNK]))
+        found.extend(session.execute(query).scalars())
+    return found
+
+
+# --- writing --------------------------------------------------------------------------------
+
+
+def write_groups(
+    *,
+    session: Session,
+    clusters: Sequence[Sequence[int]],
+    members: dict[int, MemberClaim],
+    current_groups: dict[int, int | None],
+) -> GroupingReport:
+    """Store clusters of claim ids as groups, reusing each cluster's most common group id."""
+    now = datetime.now(UTC)
+    report = GroupingReport()
+    taken: set[int] = set()
+    claim_rows: list[dict[str, Any]] = []
+    group_rows: list[dict[str, Any]] = []
+    for claim_ids in clusters:
+        group_id = _reuse_group_id(claim_ids, current_groups, taken)
+        if group_id is None:
+            group_id = _new_group(session, now)
+        taken.add(group_id)
+        group_members = [members[claim_id] for claim_id in claim_ids]
+        group_row, rows = _assessed_rows(group_id, group_members, now)
+        group_rows.append(group_row)
+        claim_rows.extend(rows)
+        _count(report, group_row)
+    if claim_rows:
+        session.execute(
+            update(Claim.__table__)  # type: ignore[arg-type]
+            .where(Claim.__table__.c.id == bindparam("claim_id"))  # type: ignore[attr-defined]
+            .values(
+                group_id=bindparam("new_group_id"),
+                suggested_outdated=bindparam("new_outdated"),
+                differing_spans=bindparam("new_spans"),
+            ),
+            claim_rows,
+        )
+    if group_rows:
+        session.execute(
+            update(ClaimGroup.__table__)  # type: ignore[arg-type]
+            .where(ClaimGroup.__table__.c.id == bindparam("group_id"))  # type: ignore[attr-defined]
+            .values(
+                relation=bindparam("new_relation"),
+                relation_reason=bindparam("new_reason"),
+                size=bindparam("new_size"),
+                source_count=bindparam("new_sources"),
+                updated_at=bindparam("now"),
+            ),
+            group_rows,
+        )
+    return report
+
+
+def _reuse_group_id(
+    claim_ids: Sequence[int], current_groups: dict[int, int | None], taken: set[int]
+) -> int | None:
+    votes = Counter(
+        group for claim_id in claim_ids if (group := current_groups.get(claim_id)) is not None
+    )
+    for group_id, _count_of in votes.most_common():
+        if group_id not in taken:
+            return group_id
+    return None
+
+
+def _new_group(session: Session, now: datetime) -> int:
+    result = session.execute(
+        insert(ClaimGroup)
+        .values(relation=GroupRelation.SINGLE.value, created_at=now)
+        .returning(col(ClaimGroup.id))
+    )
+    return int(result.scalar_one())
+
+
+def _assessed_rows(
+    group_id: int, group_members: list[MemberClaim], now: datetime
+) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    assessment = assess_group(group_members)
+    group_row = {
+        "group_id": group_id,
+        "new_relation": assessment.relation,
+        "new_reason": assessment.reason or None,
+        "new_size": len(group_members),
+        "new_sources": len({member.source_key for member in group_members}),
+        "now": now,
+    }
+    claim_rows = [
+        {
+            "claim_id": member.claim_id,
+            "new_group_id": group_id,
+            "new_outdated": member.claim_id in assessment.suggested_outdated,
+            "new_spans": [
+                {"start": span.start, "end": span.end, "reason": span.reason}
+                for span in assessment.differing.get(member.claim_id, [])
+            ],
+        }
+        for member in group_members
+    ]
+    return group_row, claim_rows
+
+
+def _count(report: GroupingReport, group_row: dict[str, Any]) -> None:
+    if group_row["new_size"] < 2:
+        return
+    report.groups += 1
+    report.largest_group = max(report.largest_group, group_row["new_size"])
+    if group_row["new_relation"] == GroupRelation.CONFLICTING:
+        report.conflicting += 1
+    elif group_row["new_relation"] == GroupRelation.OUTDATED:
+        report.outdated += 1
+
+
+def _insert_suggestions(session: Session, pairs: Sequence[tuple[int, int, float]]) -> int:
+    decided = _decided_pairs(session, {claim for a, b, _ in pairs for claim in (a, b)})
+    rows = []
+    for a, b, value in pairs:
+        key = (min(a, b), max(a, b))
+        if key not in decided:
+            rows.append({"claim_a_id": key[0], "claim_b_id": key[1], "score": round(value, 1)})
+    if rows:
+        session.execute(insert(SuggestedMatch).prefix_with("OR IGNORE", dialect="sqlite"), rows)
+    return len(rows)
+
+
+def _decided_pairs(session: Session, claim_ids: set[int]) -> set[tuple[int, int]]:
+    decided: set[tuple[int, int]] = set()
+    wanted = sorted(claim_ids)
+    for start in range(0, len(wanted), _CHUNK):
+        chunk = wanted[start : start + _CHUNK]
+        query = select(col(MatchDecision.claim_a_id), col(MatchDecision.claim_b_id)).where(
+            col(MatchDecision.claim_a_id).in_(chunk)
+        )
+        decided.update((a, b) for a, b in session.execute(query))
+    return decided
+
+
+def _index_tokens(
+    session: Session, members: Sequence[MemberClaim], texts: Sequence[MatchText]
+) -> None:
+    """Add the claims' tokens to the inverted index (claims already indexed are skipped)."""
+    ids = [member.claim_id for member in members]
+    indexed: set[int] = set()
+    for start in range(0, len(ids), _CHUNK):
+        query = (
+            select(col(ClaimToken.claim_id))
+            .distinct()
+            .where(col(ClaimToken.claim_id).in_(ids[start : start + _CHUNK]))
+        )
+        indexed.update(session.execute(query).scalars())
+    rows = [
+        {"token": token, "claim_id": member.claim_id}
+        for member, text in zip(members, texts, strict=True)
+        if member.claim_id not in indexed
+        for token in text.token_set
+    ]
+    for start in range(0, len(rows), 50_000):
+        session.execute(insert(ClaimToken), rows[start : start + 50_000])
+
+
+def _drop_empty_groups(session: Session) -> None:
+    used = select(col(Claim.group_id)).where(col(Claim.group_id).is_not(None))
+    session.execute(delete(ClaimGroup).where(col(ClaimGroup.id).not_in(used)))
+
+
+# --- reviewer corrections -------------------------------------------------------------------
+
+
+def _record(session: Session, a: int, b: int, decision: MatchDecisionKind, reviewer: str) -> None:
+    session.add(
+        MatchDecision(
+            claim_a_id=min(a, b),
+            claim_b_id=max(a, b),
+            decision=decision.value,
+            reviewer=reviewer,
+            created_at=datetime.now(UTC),
+        )
+    )
+
+
+def _group_member_ids(session: Session, group_id: int) -> list[int]:
+    query = select(col(Claim.id)).where(col(Claim.group_id) == group_id).order_by(col(Claim.id))
+    return list(session.execute(query).scalars())
+
+
+def _claim_group(session: Session, claim_id: int) -> int | None:
+    claim = session.get(Claim, claim_id)
+    if claim is None:
+        raise GroupingError(f"no claim with id {claim_id}")
+    return claim.group_id
+
+
+def _reassess(session: Session, claim_clusters: Sequence[Sequence[int]]) -> None:
+    ids = [claim_id for cluster_ids in claim_clusters for claim_id in cluster_ids]
+    members, current_groups = load_members(session=session, claim_ids=ids)
+    write_groups(
+        session=session,
+        clusters=claim_clusters,
+        members={member.claim_id: member for member in members},
+        current_groups=current_groups,
+    )
+    _drop_empty_groups(session)
+
+
+def split_claim(*, session: Session, claim_id: int, reviewer: str) -> int:
+    """Take a claim out of its group into a group of its own; returns the new group id."""
+    group_id = _claim_group(session, claim_id)
+    others = [other for other in _group_member_ids(session, group_id or -1) if other != claim_id]
+    if group_id is None or not others:
+        raise GroupingError(f"claim {claim_id} is not grouped with any other claim")
+    for other in others:
+        _record(session, claim_id, other, MatchDecisionKind.DIFFERENT, reviewer)
+    session.execute(update(Claim).where(col(Claim.id) == claim_id).values(group_id=None))
+    _reassess(session, [others, [claim_id]])
+    return _claim_group(session, claim_id) or 0
+
+
+def merge_groups(*, session: Session, group_id: int, other_group_id: int, reviewer: str) -> int:
+    """Merge two groups into the first; returns its id."""
+    if group_id == other_group_id:
+        raise GroupingError("a group cannot be merged with itself")
+    kept, merged = _group_member_ids(session, group_id), _group_member_ids(session, other_group_id)
+    for name, members in ((group_id, kept), (other_group_id, merged)):
+        if not members:
+            raise GroupingError(f"no group with id {name}")
+    anchor = kept[0]
+    for other in kept[1:] + merged:
+        _record(session, anchor, other, MatchDecisionKind.SAME, reviewer)
+    session.execute(
+        update(Claim).where(col(Claim.group_id) == other_group_id).values(group_id=group_id)
+    )
+    _reassess(session, [kept + merged])
+    _drop_decided_suggestions(session)
+    return group_id
+
+
+def _suggestion(session: Session, suggestion_id: int) -> SuggestedMatch:
+    suggestion = session.get(SuggestedMatch, suggestion_id)
+    if suggestion is None:
+        raise GroupingError(f"no suggested match with id {suggestion_id}")
+    return suggestion
+
+
+def accept_suggestion(*, session: Session, suggestion_id: int, reviewer: str) -> int:
+    """The two claims state the same fact: merge their groups; returns the group id."""
+    suggestion = _suggestion(session, suggestion_id)
+    a, b = suggestion.claim_a_id, suggestion.claim_b_id
+    group_a, group_b = _claim_group(session, a), _claim_group(session, b)
+    session.delete(suggestion)
+    if group_a is None or group_b is None or group_a == group_b:
+        _record(session, a, b, MatchDecisionKind.SAME, reviewer)
+        return group_a or group_b or 0
+    return merge_groups(
+        session=session, group_id=group_a, other_group_id=group_b, reviewer=reviewer
+    )
+
+
+def reject_suggestion(*, session: Session, suggestion_id: int, reviewer: str) -> None:
+    suggestion = _suggestion(session, suggestion_id)
+    _record(
+        session, suggestion.claim_a_id, suggestion.claim_b_id, MatchDecisionKind.DIFFERENT, reviewer
+    )
+    session.delete(suggestion)
+
+
+def _drop_decided_suggestions(session: Session) -> None:
+    """Suggestions whose two claims now share a group are answered."""
+    claim_a = Claim.__table__.alias("claim_a")  # type: ignore[attr-defined]
+    claim_b = Claim.__table__.alias("claim_b")  # type: ignore[attr-defined]
+    same_group = (
+        select(col(SuggestedMatch.id))
+        .join(claim_a, claim_a.c.id == col(SuggestedMatch.claim_a_id))
+        .join(claim_b, claim_b.c.id == col(SuggestedMatch.claim_b_id))
+        .where(claim_a.c.group_id == claim_b.c.group_id)
+    )
+    session.execute(delete(SuggestedMatch).where(col(SuggestedMatch.id).in_(same_group)))
