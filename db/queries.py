@@ -9,7 +9,6 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import func, or_, select
-from sqlalchemy.sql import Select
 from sqlmodel import Session, col
 
 from workbench.db.models import (
@@ -36,7 +35,7 @@ class NotFoundError(LookupError):
     """A claim or other row the user named does not exist."""
 
 
-def _claim_view_query() -> Select[Any]:
+def _claim_view_query() -> Any:
     return (
         select(
             Claim,

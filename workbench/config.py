@@ -47,17 +47,18 @@ class Settings:
 
     @property
     def grouping(self) -> GroupingSettings:
-        """Matching thresholds: ``[matching] high = 72, low = 55`` in the config file."""
+        """Matching thresholds: ``[matching] high = 64, low = 50, link = 65`` in the config file."""
         section = self.file_values.get("matching", {})
         defaults = GroupingSettings()
         try:
             high = float(section.get("high", defaults.high))
             low = float(section.get("low", defaults.low))
+            link = float(section.get("link", defaults.link))
         except (TypeError, ValueError):
-            raise ConfigError(f"{config_path()}: [matching] high and low must be numbers") from None
-        if not 0 <= low <= high <= 100:
+            raise ConfigError(f"{config_path()}: [matching] values must be numbers") from None
+        if not (0 <= low <= high <= 100 and 0 <= link <= 100):
             raise ConfigError(f"{config_path()}: [matching] needs 0 <= low <= high <= 100")
-        return replace(defaults, high=high, low=low)
+        return replace(defaults, high=high, low=low, link=link)
 
 
 def load_settings(*, database: str | None = None, reviewer: str | None = None) -> Settings:

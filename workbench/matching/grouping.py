@@ -13,7 +13,7 @@ database around them.
   its words (token_set_ratio alone gives that pair about 80); token_set_ratio keeps tolerance
   for spelling and word-form differences that Dice misses.
 - Clustering: edges at or above the high threshold, strongest first, join two clusters only
-  when the average similarity over all their cross pairs reaches the low threshold: average
+  when the average similarity over all their cross pairs reaches the link threshold: average
   linkage, so one close pair cannot chain two large unrelated clusters together.
 - Reviewer decisions are constraints: "same" pairs are joined first, whatever their score;
   "different" pairs are never in one cluster.
@@ -35,9 +35,12 @@ from workbench.matching.normalise import MatchText
 @dataclass(frozen=True)
 class GroupingSettings:
     # Calibrated on tests/data/matching_labels.json with bench/matching_eval.py.
-    high: float = 72.0  # at or above: the same fact, grouped
-    low: float = 55.0  # from here up to high: a suggested match for the reviewer
-    rare_tokens: int = 6  # how many of a claim's rarest tokens make its candidate keys
+    high: float = 64.0  # at or above: the same fact, grouped
+    low: float = 50.0  # from here up to high: a suggested match for the reviewer
+    # Two clusters join only when their average cross-pair similarity reaches this.
+    link: float = 65.0
+    rare_tokens: int = 8  # how many of a claim's rarest shared tokens make its candidate keys
+    single_key_frequency: int = 5  # a token this rare is a candidate key on its own
     max_bucket: int = 400  # a key shared by more claims than this is too generic to use
 
 
@@ -103,8 +106,13 @@ def similarity(a: MatchText, b: MatchText, idf: Mapping[str, float]) -> float:
 
 
 def rare_tokens(text: MatchText, frequencies: Mapping[str, int], how_many: int) -> list[str]:
-    """The claim's rarest distinct tokens, rarest first (ties broken by the token itself)."""
-    return sorted(text.token_set, key=lambda token: (frequencies.get(token, 0), token))[:how_many]
+    """The claim's rarest tokens that some other claim shares, rarest first.
+
+    A token only this claim has (frequency 1; the counts include the claim itself) can never
+    lead to another claim, so it is passed over however rare it is.
+    """
+    shared = [token for token in text.token_set if frequencies.get(token, 0) >= 2]
+    return sorted(shared, key=lambda token: (frequencies[token], token))[:how_many]
 
 
 def candidate_pairs(
@@ -116,6 +124,9 @@ def candidate_pairs(
         tokens = rare_tokens(text, frequencies, settings.rare_tokens)
         for key in combinations(sorted(tokens), 2):
             buckets[key].append(index)
+        for token in tokens:
+            if frequencies[token] <= settings.single_key_frequency:
+                buckets[(token, "")].append(index)
     pairs: set[tuple[int, int]] = set()
     for members in buckets.values():
         if len(members) < 2 or len(members) > settings.max_bucket:
@@ -218,7 +229,7 @@ def cluster(
         left, right = clusters.members[root_a], clusters.members[root_b]
         if constraints.forbids(left, right):
             continue
-        if len(left) + len(right) > 2 and average_link(left, right, score) < settings.low:
+        if len(left) + len(right) > 2 and average_link(left, right, score) < settings.link:
             continue
         clusters.union(a, b)
     return clusters

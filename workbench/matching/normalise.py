@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+import snowballstemmer
+
 _WORD = re.compile(r"[a-z0-9]+(?:[.,'][a-z0-9]+)*")
 _NUMBER = re.compile(r"\d")
 
@@ -36,12 +38,29 @@ _VARIANTS = {
     "russia's": "russia", "kyiv's": "kyiv", "kiev": "kyiv", "emphasise": "emphasize",
     "armoured": "armored", "centre": "center", "labour": "labor", "favour": "favor",
     "shells": "rounds", "shell": "rounds", "ammunition": "rounds", "munitions": "rounds",
-    "troops": "soldiers", "soldier": "soldiers", "percent": "%", "per": "",
+    "troops": "soldiers", "percent": "%", "per": "",
+}  # fmt: skip
+# Stems that news reports use interchangeably for the same thing in this domain.
+_SYNONYMS = {
+    "ukrainian": "ukrain", "european": "europ", "bloc": "eu", "brussel": "eu",
+    "assist": "aid", "assistanc": "aid", "help": "aid", "support": "aid",
+    "set": "open", "launch": "open", "establish": "open", "creat": "open",
+    "begin": "start", "began": "start", "begun": "start", "commenc": "start",
+    "manufactur": "produc", "make": "produc", "made": "produc", "output": "produc",
+    "product": "produc", "firm": "compani", "plant": "factori",
+    "arm": "weapon", "armament": "weapon", "purchas": "buy", "procur": "buy", "bought": "buy",
+    "pledg": "promis", "vow": "promis", "unveil": "announc", "disclos": "announc",
+    "presid": "presid", "train": "train", "troop": "soldier", "kiev": "kyiv",
 }  # fmt: skip
 _PHRASES = [
     (re.compile(r"\beuropean union\b"), "eu"),
     (re.compile(r"\beuropean commission\b"), "commission"),
     (re.compile(r"\bper ?cent\b"), "%"),
+    (re.compile(r"\bset(?:ting)? up\b"), "open"),
+    (re.compile(r"\bturn(?:s|ed|ing)? out\b"), "produce"),
+    (re.compile(r"\bhalf a million\b"), "500000"),
+    (re.compile(r"\bone million\b"), "1 million"),
+    (re.compile(r"\btwo million\b"), "2 million"),
 ]
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 
@@ -58,23 +77,18 @@ class MatchText:
         return frozenset(self.tokens)
 
 
-def _stem(word: str) -> str:
-    # A light plural/verb-ending fold is enough here: both sides get the same treatment.
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 4 and word.endswith("ing"):
-        return word[:-3]
-    if len(word) > 3 and word.endswith("ed"):
-        return word[:-2]
-    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
-        return word[:-1]
-    return word
+_STEMMER = snowballstemmer.stemmer("english")
 
 
 @lru_cache(maxsize=65536)
 def _fold(word: str) -> str:
+    # Snowball (Porter 2) folds word forms (coordination/coordinated, deliver/delivered); the
+    # cache matters because news vocabulary repeats.
     word = _VARIANTS.get(word, word)
-    return _stem(word) if word and not _NUMBER.search(word) else word
+    if not word or _NUMBER.search(word):
+        return word
+    stem = _STEMMER.stemWord(word)
+    return _SYNONYMS.get(stem, stem)
 
 
 def match_text(text: str) -> MatchText:

@@ -87,7 +87,7 @@ _SCALE_WORDS = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 _SCALE_SLIP_RATIOS = (1e3, 1e6, 1e9)
 
 _PLANNED = re.compile(
-    r"\b(?:will|would|shall)\s+(?:soon\s+)?(?:open|set\s+up|launch|establish|create)\b"
+    r"\b(?:will|would|shall)\s+(?:soon\s+)?(?:open|set\s+up|launch|establish|create|host)\b"
     r"|\bto\s+(?:open|set\s+up|launch|establish)\b"
     r"|\b(?:plans?|planned|intends?|intended|aims?|is\s+expected|are\s+expected|is\s+set"
     r"|are\s+set|is\s+due)\s+to\b",
@@ -170,7 +170,8 @@ class _Comparison:
 def assess_group(members: list[MemberClaim]) -> GroupAssessment:
     """The group's relation, the members a later report supersedes, and the spans that differ."""
     if len(members) <= 1:
-        return GroupAssessment(relation="single", reason="only one claim in this group")
+        reason = "only one claim in this group" if members else "no claims in this group"
+        return GroupAssessment(relation="single", reason=reason)
     parsed = [_parse_member(claim) for claim in members]
     comparison = _compare_all(parsed)
     findings = _without_echoed_undated(comparison)
@@ -407,23 +408,23 @@ def _figure_finding(a: _Figure, b: _Figure) -> _Finding | None:
     if a.published is None or b.published is None:
         return None if _periods_differ(a, b) else _Finding(UNDATED, a, b)
     earlier, later = (a, b) if a.published <= b.published else (b, a)
-    if not _far_apart(earlier, later):
+    if not _far_apart(a.published, b.published):
         return None if _periods_differ(a, b) else _Finding(CONFLICT, a, b)
     if _periods_differ(a, b):
-        later_period = (
-            later.period is not None
-            and earlier.period is not None
-            and (later.period[0] > earlier.period[0])
-        )
-        return _Finding(SUPERSEDED, earlier, later) if later_period else None
+        # A later report about a later period is an update; about an earlier one, unrelated.
+        moved_on = _period_start(later) > _period_start(earlier)
+        return _Finding(SUPERSEDED, earlier, later) if moved_on else None
     if later.value > earlier.value:
         return _Finding(SUPERSEDED, earlier, later)
     return _Finding(WEAK_CONFLICT, earlier, later)
 
 
-def _far_apart(earlier: _Mention, later: _Mention) -> bool:
-    assert earlier.published is not None and later.published is not None
-    return (later.published - earlier.published).days >= SUPERSEDE_AFTER_DAYS
+def _far_apart(first: date, second: date) -> bool:
+    return abs((second - first).days) >= SUPERSEDE_AFTER_DAYS
+
+
+def _period_start(figure: _Figure) -> date:
+    return figure.period[0] if figure.period else date.min
 
 
 def _compare_day_dates(left: list[_DayDate], right: list[_DayDate], into: _Comparison) -> None:
@@ -551,10 +552,12 @@ def _differing_spans(
 
     for mention, other in _outliers(findings, agreements):
         mark(mention, f"{mention.label} vs {other.label} elsewhere")
-    for finding in findings:
-        if finding.kind == SUPERSEDED:
-            mark(finding.first, f"{finding.first.label}; later report: {finding.second.label}")
-            mark(finding.second, f"{finding.second.label}; supersedes: {finding.first.label}")
+    superseding = [finding for finding in findings if finding.kind == SUPERSEDED]
+    # Superseded sides first: when a mention is both, being out of date is what matters most.
+    for finding in superseding:
+        mark(finding.first, f"{finding.first.label}; later report: {finding.second.label}")
+    for finding in superseding:
+        mark(finding.second, f"{finding.second.label}; supersedes: {finding.first.label}")
     return {
         claim_id: sorted(spans.values(), key=lambda span: (span.start, span.end))
         for claim_id, spans in marked.items()

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import bindparam, delete, func, insert, select, update
+from sqlalchemy import Table, bindparam, delete, func, insert, select, update
 from sqlmodel import Session, col
 
 from workbench.db.models import (
@@ -48,6 +48,11 @@ MAX_CANDIDATES_PER_CLAIM = 200
 # More new claims than this are grouped by a full run instead.
 INCREMENTAL_LIMIT = 5000
 _CHUNK = 500  # SQLite allows a limited number of bound parameters per statement
+
+
+# Core tables for executemany updates keyed by bound ids (the ORM would load every row).
+CLAIM_TABLE: Table = Claim.__table__  # type: ignore[attr-defined]
+GROUP_TABLE: Table = ClaimGroup.__table__  # type: ignore[attr-defined]
 
 
 class GroupingError(LookupError):
@@ -327,8 +332,8 @@ def write_groups(
         _count(report, group_row)
     if claim_rows:
         session.execute(
-            update(Claim.__table__)  # type: ignore[arg-type]
-            .where(Claim.__table__.c.id == bindparam("claim_id"))  # type: ignore[attr-defined]
+            update(CLAIM_TABLE)
+            .where(CLAIM_TABLE.c.id == bindparam("claim_id"))
             .values(
                 group_id=bindparam("new_group_id"),
                 suggested_outdated=bindparam("new_outdated"),
@@ -338,8 +343,8 @@ def write_groups(
         )
     if group_rows:
         session.execute(
-            update(ClaimGroup.__table__)  # type: ignore[arg-type]
-            .where(ClaimGroup.__table__.c.id == bindparam("group_id"))  # type: ignore[attr-defined]
+            update(GROUP_TABLE)
+            .where(GROUP_TABLE.c.id == bindparam("group_id"))
             .values(
                 relation=bindparam("new_relation"),
                 relation_reason=bindparam("new_reason"),
@@ -565,8 +570,8 @@ def reject_suggestion(*, session: Session, suggestion_id: int, reviewer: str) ->
 
 def _drop_decided_suggestions(session: Session) -> None:
     """Suggestions whose two claims now share a group are answered."""
-    claim_a = Claim.__table__.alias("claim_a")  # type: ignore[attr-defined]
-    claim_b = Claim.__table__.alias("claim_b")  # type: ignore[attr-defined]
+    claim_a = CLAIM_TABLE.alias("claim_a")
+    claim_b = CLAIM_TABLE.alias("claim_b")
     same_group = (
         select(col(SuggestedMatch.id))
         .join(claim_a, claim_a.c.id == col(SuggestedMatch.claim_a_id))

@@ -1,0 +1,220 @@
+"""Grouping on a real database: relations, corrections that survive regrouping, incremental runs."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from workbench.db.models import Claim, ClaimGroup, MatchDecision, SuggestedMatch
+from workbench.db.queries import get_claim, list_claims, list_groups
+from workbench.importers.pipeline import ImportRun
+from workbench.matching.grouping import GroupingSettings, similarity
+from workbench.matching.normalise import match_text
+from workbench.matching.service import (
+    GroupingError,
+    accept_suggestion,
+    group_new_claims,
+    merge_groups,
+    regroup_all,
+    reject_suggestion,
+    split_claim,
+)
+
+SETTINGS = GroupingSettings()
+
+
+def article(source: str, published: str, *sentences: str) -> str:
+    return (
+        f"source: {source}\npublished: {published}\n\nHeadline of {source} on {published}\n\n"
+        + "\n\n".join(sentences)
+        + "\n"
+    )
+
+
+AID_1 = (
+    "The EU has so far delivered 28 billion euros in military aid to Ukraine, von der Leyen said."
+)
+AID_2 = (
+    "Von der Leyen said the EU had so far delivered 28 billion euros worth of military aid "
+    "to Ukraine."
+)
+AID_WRONG = (
+    "So far the EU has delivered 28 million euros in military aid to Ukraine, von der Leyen said."
+)
+TRAIN_OLD = "The EU will have trained 60,000 Ukrainian soldiers by the summer of 2024, she added."
+TRAIN_NEW = "The EU has trained over 80,000 Ukrainian soldiers so far, Kallas said on Friday."
+OTHER = (
+    "Denmark will invite the first Ukrainian defence company to start production in the country."
+)
+
+
+@pytest.fixture
+def corpus(database, write_file):
+    files = [
+        write_file("a.txt", article("Alpha", "2024-02-24", AID_1, TRAIN_OLD)),
+        write_file("b.txt", article("Beta", "2024-02-24", AID_2)),
+        write_file("c.txt", article("Gamma", "2024-02-25", AID_WRONG)),
+        write_file("d.txt", article("Delta", "2025-08-29", TRAIN_NEW, OTHER)),
+    ]
+    ImportRun(database).run(files)
+    return database
+
+
+def claim_id(database, text: str) -> int:
+    with database.session() as session:
+        return session.execute(select(Claim.id).where(Claim.text == text)).scalar_one()
+
+
+def group_of(database, text: str) -> int | None:
+    with database.session() as session:
+        return session.execute(select(Claim.group_id).where(Claim.text == text)).scalar_one()
+
+
+def run_full(database) -> None:
+    with database.session() as session:
+        regroup_all(session=session, settings=SETTINGS)
+
+
+def test_headline_is_not_a_near_copy_of_a_long_sentence_that_mentions_it() -> None:
+    idf: dict[str, float] = {}
+    headline = match_text("EU to open Defense Innovation office in Kyiv")
+    long_sentence = match_text(
+        "The Defense Innovation office will support the further integration of Ukraine into "
+        "European defense programs, while allowing European countries to learn from the "
+        "experiences of the Ukrainian military on the battlefield."
+    )
+    same_fact = match_text("The European Union will open an office for Defence Innovation in Kyiv.")
+    assert similarity(headline, long_sentence, idf) < SETTINGS.low
+    assert similarity(headline, same_fact, idf) >= SETTINGS.high
+
+
+def test_conflicting_figures_share_a_group_and_are_flagged(corpus) -> None:
+    run_full(corpus)
+    group = group_of(corpus, AID_1)
+    assert group is not None and group == group_of(corpus, AID_2) == group_of(corpus, AID_WRONG)
+    with corpus.session() as session:
+        stored = session.get(ClaimGroup, group)
+        wrong = get_claim(session=session, claim_id=claim_id(corpus, AID_WRONG))
+    assert (stored.relation, stored.size, stored.source_count) == ("conflicting", 3, 3)
+    assert any(
+        AID_WRONG[span["start"] : span["end"]].startswith("28 million")
+        for span in wrong.differing_spans
+    )
+
+
+def test_later_report_makes_earlier_claim_outdated(corpus) -> None:
+    run_full(corpus)
+    assert group_of(corpus, TRAIN_OLD) == group_of(corpus, TRAIN_NEW)
+    with corpus.session() as session:
+        old = get_claim(session=session, claim_id=claim_id(corpus, TRAIN_OLD))
+        new = get_claim(session=session, claim_id=claim_id(corpus, TRAIN_NEW))
+    assert old.group_relation == "outdated"
+    assert (old.suggested_outdated, new.suggested_outdated) == (True, False)
+
+
+def test_import_groups_new_claims_incrementally(corpus, write_file) -> None:
+    # The fixture import ran no grouping (ImportRun alone); group, then add one article.
+    with corpus.session() as session:
+        first = group_new_claims(session=session, settings=SETTINGS)
+    assert first.claims > 0 and first.conflicting == 1
+    late = (
+        "According to von der Leyen, the EU has delivered 28 billion euros in military aid "
+        "to Ukraine so far."
+    )
+    ImportRun(corpus).run([write_file("e.txt", article("Epsilon", "2024-03-01", late))])
+    before = group_of(corpus, AID_1)
+    with corpus.session() as session:
+        second = group_new_claims(session=session, settings=SETTINGS)
+    assert second.claims == 2 and not second.full
+    assert group_of(corpus, late) == before == group_of(corpus, AID_1)
+    with corpus.session() as session:
+        assert session.get(ClaimGroup, before).size == 4
+
+
+def test_split_survives_full_regrouping(corpus) -> None:
+    run_full(corpus)
+    wrong = claim_id(corpus, AID_WRONG)
+    with corpus.session() as session:
+        split_claim(session=session, claim_id=wrong, reviewer="ana")
+    assert group_of(corpus, AID_WRONG) != group_of(corpus, AID_1)
+    run_full(corpus)
+    assert group_of(corpus, AID_WRONG) != group_of(corpus, AID_1)
+    assert group_of(corpus, AID_1) == group_of(corpus, AID_2)
+    with corpus.session() as session:
+        relation = session.get(ClaimGroup, group_of(corpus, AID_1)).relation
+        decisions = session.execute(select(MatchDecision)).scalars().all()
+    assert relation == "repeated"
+    assert {d.decision for d in decisions} == {"different"} and {d.reviewer for d in decisions} == {
+        "ana"
+    }
+
+
+def test_merge_survives_full_regrouping(corpus) -> None:
+    run_full(corpus)
+    other_group = group_of(corpus, OTHER)
+    aid_group = group_of(corpus, AID_1)
+    assert other_group != aid_group
+    with corpus.session() as session:
+        merge_groups(
+            session=session, group_id=aid_group, other_group_id=other_group, reviewer="ana"
+        )
+    run_full(corpus)
+    assert group_of(corpus, OTHER) == group_of(corpus, AID_1) == aid_group
+
+
+def test_suggestions_accept_and_reject(corpus, database) -> None:
+    run_full(corpus)
+    with corpus.session() as session:
+        session.add(
+            SuggestedMatch(
+                claim_a_id=claim_id(corpus, AID_1), claim_b_id=claim_id(corpus, OTHER), score=60
+            )
+        )
+    with corpus.session() as session:
+        suggestion = session.execute(
+            select(SuggestedMatch.id).where(SuggestedMatch.score == 60)
+        ).scalar_one()
+        reject_suggestion(session=session, suggestion_id=suggestion, reviewer="ana")
+    run_full(corpus)
+    with corpus.session() as session:
+        pairs = session.execute(select(SuggestedMatch.claim_a_id, SuggestedMatch.claim_b_id)).all()
+    assert (claim_id(corpus, AID_1), claim_id(corpus, OTHER)) not in pairs
+    with corpus.session() as session:
+        session.add(
+            SuggestedMatch(
+                claim_a_id=claim_id(corpus, TRAIN_OLD), claim_b_id=claim_id(corpus, OTHER), score=61
+            )
+        )
+    with corpus.session() as session:
+        suggestion = session.execute(
+            select(SuggestedMatch.id).where(SuggestedMatch.score == 61)
+        ).scalar_one()
+        accept_suggestion(session=session, suggestion_id=suggestion, reviewer="ana")
+    run_full(corpus)
+    assert group_of(corpus, TRAIN_OLD) == group_of(corpus, OTHER)
+
+
+def test_correction_errors(corpus) -> None:
+    run_full(corpus)
+    with corpus.session() as session:
+        with pytest.raises(GroupingError, match="no claim"):
+            split_claim(session=session, claim_id=99999, reviewer="ana")
+        with pytest.raises(GroupingError, match="not grouped with any other"):
+            split_claim(session=session, claim_id=claim_id(corpus, OTHER), reviewer="ana")
+        with pytest.raises(GroupingError, match="no suggested match"):
+            accept_suggestion(session=session, suggestion_id=424242, reviewer="ana")
+
+
+def test_claims_json_carries_group_fields(corpus) -> None:
+    run_full(corpus)
+    with corpus.session() as session:
+        views = list_claims(session=session, search="28 million")
+        groups = list_groups(session=session)
+    data = views[0].to_json()
+    assert (data["group_relation"], data["group_size"], data["group_sources"]) == (
+        "conflicting",
+        3,
+        3,
+    )
+    assert data["suggested_outdated"] is False
+    assert groups[0].relation == "conflicting"  # disagreements come first
