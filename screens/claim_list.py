@@ -16,7 +16,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from workbench.db.engine import Database
 from workbench.db.queries import collection_stats, get_claim_detail, list_claims
-from workbench.db.views import ClaimDetail, CollectionStats
+from workbench.db.views import ClaimDetail, ClaimView, CollectionStats
 from workbench.output import one_line, visible
 from workbench.screens.base import WorkbenchScreen
 from workbench.screens.messages import ClaimDetailLoaded, ClaimsLoaded
@@ -50,6 +50,7 @@ class ClaimListScreen(WorkbenchScreen):
         table = self.query_one("#claims", DataTable)
         table.add_column("id", key="id", width=6)
         table.add_column("status", key="status", width=10)
+        table.add_column("group", key="group", width=14)
         table.add_column("source", key="source", width=18)
         table.add_column("claim", key="claim")
         self.load_page(0)
@@ -71,6 +72,7 @@ class ClaimListScreen(WorkbenchScreen):
             table.add_row(
                 Text(str(claim.id)),
                 Text(claim.status),
+                Text(group_label(claim)),
                 Text(one_line(claim.source or "-", 18)),
                 Text(one_line(claim.text, 200)),
                 key=str(claim.id),
@@ -113,6 +115,13 @@ class ClaimListScreen(WorkbenchScreen):
         self.load_page(0)
 
 
+def group_label(claim: ClaimView) -> str:
+    """ "conflicting 3" for a claim in a group of three; blank for a claim on its own."""
+    if claim.group_size < 2 or not claim.group_relation:
+        return ""
+    return f"{claim.group_relation} {claim.group_size}"
+
+
 def detail_content(detail: ClaimDetail) -> Content:
     """The claim and where it comes from; article text is plain Content, never markup."""
     claim = detail.claim
@@ -128,4 +137,12 @@ def detail_content(detail: ClaimDetail) -> Content:
     ]
     if claim.speaker:
         parts.append(Content(f" · speaker {visible(claim.speaker)}"))
+    if claim.group_size > 1:
+        outdated = " · a later report supersedes it" if claim.suggested_outdated else ""
+        parts.append(
+            Content(
+                f"\ngroup {claim.group_id}: {claim.group_relation}, {claim.group_size} claims "
+                f"from {claim.group_sources} sources{outdated}"
+            )
+        )
     return Content("").join(parts)

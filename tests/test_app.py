@@ -27,7 +27,7 @@ async def test_claim_list_shows_markup_like_text_literally(database, write_file)
         await pilot.pause()
         table = app.screen.query_one("#claims", DataTable)
         assert table.row_count == 3
-        cells = [str(table.get_row_at(index)[3]) for index in range(table.row_count)]
+        cells = [str(table.get_row_at(index)[4]) for index in range(table.row_count)]
         assert any("[bold]loud[/bold] and [/x] and [link=https://evil.example]" in c for c in cells)
         row = next(i for i, c in enumerate(cells) if "[bold]" in c)
         table.move_cursor(row=row)

@@ -59,3 +59,36 @@ def test_a_file_that_is_not_a_database_is_a_clear_error(tmp_path: Path) -> None:
     bogus.write_text("this is not sqlite " * 100)
     with pytest.raises(DatabaseError, match="cannot open database"):
         open_database(str(bogus))
+
+
+def test_upgrade_from_first_schema_keeps_rows(tmp_path: Path) -> None:
+    from alembic import command
+
+    from workbench.db.migrations.runner import alembic_config
+
+    path = tmp_path / "old.db"
+    engine = open_database(str(path), upgrade=False).engine
+    command.upgrade(alembic_config(engine), "0001")
+    with engine.begin() as connection:
+        connection.execute(text("INSERT INTO source (name) VALUES ('Outlet')"))
+        connection.execute(
+            text(
+                "INSERT INTO article (text, content_hash, importer, imported_at) "
+                "VALUES ('Body.', 'h', 'text', '2024-01-01 00:00:00')"
+            )
+        )
+        connection.execute(
+            text(
+                "INSERT INTO claim (article_id, ordinal, text, char_start, char_end, kind, "
+                "checkworthiness, reasons, numbers, dates, status) "
+                "VALUES (1, 0, 'Body.', 0, 5, 'sentence', 0.5, '[]', '[]', '[]', 'unreviewed')"
+            )
+        )
+    engine.dispose()
+    database = open_database(str(path))
+    with database.engine.connect() as connection:
+        row = connection.execute(
+            text("SELECT text, suggested_outdated, differing_spans FROM claim")
+        ).one()
+    database.close()
+    assert tuple(row) == ("Body.", 0, "[]")

@@ -277,3 +277,11 @@ def test_markup_and_escape_sequences_are_kept_as_text(write_file) -> None:
     path = write_file("markup.txt", text)
     [article] = only_articles(read_all(path))
     assert article.text == text
+
+
+def test_csv_row_with_extra_cells_fails_alone(write_file) -> None:
+    path = write_file("rows.csv", 'title,text\nok,"Fine text here."\nbad,"Some text.",extra\n')
+    items = read_all(path)
+    assert [item.title for item in only_articles(items)] == ["ok"]
+    [error] = [item for item in items if isinstance(item, RecordError)]
+    assert error.origin.endswith("#2") and "more cells than the header" in error.reason

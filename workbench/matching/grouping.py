@@ -41,7 +41,7 @@ class GroupingSettings:
     link: float = 65.0
     rare_tokens: int = 8  # how many of a claim's rarest shared tokens make its candidate keys
     single_key_frequency: int = 5  # a token this rare is a candidate key on its own
-    max_bucket: int = 400  # a key shared by more claims than this is too generic to use
+    max_bucket: int = 100  # a key shared by more claims than this is too generic to use
 
 
 @dataclass
@@ -53,19 +53,44 @@ class GroupingInput:
     is_headline: Sequence[bool]
 
 
-@dataclass
-class Scorer:
-    """Similarity with IDF weights from the collection being grouped."""
+class Weights(dict[str, float]):
+    """IDF weights; a token the collection has not counted weighs 1 (the weight floor)."""
 
-    texts: Sequence[MatchText]
-    idf: Mapping[str, float]
-    cache: dict[tuple[int, int], float] = field(default_factory=dict)
+    def __missing__(self, token: str) -> float:
+        return 1.0
+
+
+class Scorer:
+    """Similarity with IDF weights from the collection being grouped, caching per-claim sums."""
+
+    def __init__(self, texts: Sequence[MatchText], idf: Mapping[str, float]) -> None:
+        self.texts = texts
+        self.weights = idf if isinstance(idf, Weights) else Weights(idf)
+        self.totals: list[float | None] = [None] * len(texts)
+        self.cache: dict[tuple[int, int], float] = {}
+
+    def total(self, index: int) -> float:
+        value = self.totals[index]
+        if value is None:
+            value = self.totals[index] = sum(
+                map(self.weights.__getitem__, self.texts[index].comparable)
+            )
+        return value
 
     def __call__(self, i: int, j: int) -> float:
         key = (i, j) if i < j else (j, i)
-        if key not in self.cache:
-            self.cache[key] = similarity(self.texts[i], self.texts[j], self.idf)
-        return self.cache[key]
+        cached = self.cache.get(key)
+        if cached is None:
+            cached = self.cache[key] = self.score(i, j)
+        return cached
+
+    def score(self, i: int, j: int) -> float:
+        a, b = self.texts[i], self.texts[j]
+        shared = a.comparable & b.comparable
+        if not shared:
+            return 0.0
+        shared_weight = sum(map(self.weights.__getitem__, shared))
+        return _combine(2.0 * shared_weight / (self.total(i) + self.total(j)), a, b)
 
 
 def document_frequencies(texts: Iterable[MatchText]) -> Counter[str]:
@@ -75,30 +100,19 @@ def document_frequencies(texts: Iterable[MatchText]) -> Counter[str]:
     return frequencies
 
 
-def inverse_document_frequencies(frequencies: Mapping[str, int], total: int) -> dict[str, float]:
-    return {
-        token: math.log((total + 1) / (count + 1)) + 1.0 for token, count in frequencies.items()
-    }
-
-
-def _comparable_tokens(text: MatchText) -> frozenset[str]:
-    # Figures compare as a placeholder: differing values must not keep one fact apart.
-    return frozenset("#" if token.startswith("#") else token for token in text.tokens)
+def inverse_document_frequencies(frequencies: Mapping[str, int], total: int) -> Weights:
+    return Weights(
+        (token, math.log((total + 1) / (count + 1)) + 1.0) for token, count in frequencies.items()
+    )
 
 
 def similarity(a: MatchText, b: MatchText, idf: Mapping[str, float]) -> float:
-    left, right = _comparable_tokens(a), _comparable_tokens(b)
-    if not left or not right:
-        return 0.0
-    shared = left & right
-    if not shared:
-        return 0.0
-    weight = idf.get
-    shared_weight = sum(weight(token, 1.0) for token in shared)
-    total_weight = sum(weight(token, 1.0) for token in left) + sum(
-        weight(token, 1.0) for token in right
-    )
-    dice = 2.0 * shared_weight / total_weight
+    """Similarity of two claims (0..100); figures compare as a placeholder ("#"), so differing
+    values do not keep one fact apart."""
+    return Scorer([a, b], idf).score(0, 1)
+
+
+def _combine(dice: float, a: MatchText, b: MatchText) -> float:
     if dice < 0.2:  # cannot reach any threshold; skip the costlier fuzzy comparison
         return 100.0 * dice
     fuzzy = fuzz.token_set_ratio(a.fingerprint, b.fingerprint) / 100.0
@@ -262,7 +276,7 @@ def score_pairs(
     """Scores of the candidate pairs that reach `floor` (the rest are dropped to save memory)."""
     edges: dict[tuple[int, int], float] = {}
     for i, j in pairs:
-        value = scorer(i, j)
+        value = scorer.score(i, j)
         if value >= floor:
             edges[(i, j)] = value
     # Keep only the scores worth remembering: all candidate pairs may be millions.

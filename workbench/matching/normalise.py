@@ -71,10 +71,8 @@ class MatchText:
 
     tokens: tuple[str, ...]  # content tokens in order, figures as value tokens ("#28e9")
     fingerprint: str  # content tokens with figures as "#", for the fuzzy scorer
-
-    @property
-    def token_set(self) -> frozenset[str]:
-        return frozenset(self.tokens)
+    token_set: frozenset[str]  # distinct tokens, figures with their values (for candidates)
+    comparable: frozenset[str]  # distinct tokens, figures as "#" (for similarity)
 
 
 _STEMMER = snowballstemmer.stemmer("english")
@@ -113,7 +111,7 @@ def match_text(text: str) -> MatchText:
         if folded and folded not in STOPWORDS:
             tokens.append(folded)
             shown.append(folded)
-    return MatchText(tuple(tokens), " ".join(shown))
+    return MatchText(tuple(tokens), " ".join(shown), frozenset(tokens), frozenset(shown))
 
 
 def _figure(words: list[str], index: int) -> tuple[str, int]:

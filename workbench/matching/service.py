@@ -53,6 +53,7 @@ _CHUNK = 500  # SQLite allows a limited number of bound parameters per statement
 # Core tables for executemany updates keyed by bound ids (the ORM would load every row).
 CLAIM_TABLE: Table = Claim.__table__  # type: ignore[attr-defined]
 GROUP_TABLE: Table = ClaimGroup.__table__  # type: ignore[attr-defined]
+TOKEN_TABLE: Table = ClaimToken.__table__  # type: ignore[attr-defined]
 
 
 class GroupingError(LookupError):
@@ -460,7 +461,7 @@ def _index_tokens(
         for token in text.token_set
     ]
     for start in range(0, len(rows), 50_000):
-        session.execute(insert(ClaimToken), rows[start : start + 50_000])
+        session.execute(TOKEN_TABLE.insert(), rows[start : start + 50_000])
 
 
 def _drop_empty_groups(session: Session) -> None:
