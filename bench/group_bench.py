@@ -144,9 +144,7 @@ def candidate_recall(
     found = candidate_pairs(data, frequencies, settings)
     # Every pair is compared (no cache: that would hold all of them in memory).
     exhaustive = {
-        (i, j)
-        for i, j in combinations(range(len(texts)), 2)
-        if scorer.score(i, j) >= settings.high
+        (i, j) for i, j in combinations(range(len(texts)), 2) if scorer.score(i, j) >= settings.high
     }
     hits = sum(pair in found for pair in exhaustive)
     return (hits / len(exhaustive) if exhaustive else 1.0), len(exhaustive)
