@@ -40,6 +40,8 @@ test: lint typecheck pytest
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python bench/import_bench.py
+	$(BIN)/python bench/matching_eval.py
+	$(BIN)/python bench/group_bench.py --claims 100000
 
 clean:
 	rm -rf $(VENV) build *.egg-info .mypy_cache .pytest_cache .ruff_cache

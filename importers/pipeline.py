@@ -256,7 +256,10 @@ class ImportRun:
 
     def run(self, paths: Iterable[Path]) -> ImportReport:
         inputs = list(collect_input_files(paths))
-        files = [item for item in inputs if isinstance(item, Path)]
+        own_files = _database_files(self.database)
+        files = [
+            item for item in inputs if isinstance(item, Path) and item.resolve() not in own_files
+        ]
         for item in inputs:
             if isinstance(item, RecordError):
                 self.report.failures.append((item.origin, item.reason))
@@ -379,6 +382,16 @@ def _worker_pool(workers: int) -> Iterator[Executor | None]:
         yield pool
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _database_files(database: Database) -> set[Path]:
+    """The SQLite file being written (and its journal files): never an input, even when the
+    user imports the folder it sits in."""
+    prefix = "sqlite:///"
+    if not database.url.startswith(prefix):
+        return set()
+    main = Path(database.url.removeprefix(prefix)).resolve()
+    return {main, *(main.with_name(main.name + suffix) for suffix in ("-wal", "-shm", "-journal"))}
 
 
 def _size(path: Path) -> int:

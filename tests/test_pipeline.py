@@ -208,3 +208,12 @@ def test_large_input_is_prepared_in_worker_processes(
         "6 million euros" not in row[1] and "5 million euros" in row[1] for row in rows(database)
     )
     inline_db.close()
+
+
+def test_the_database_itself_is_not_an_input(tmp_path, write_file) -> None:
+    folder = tmp_path / "in"
+    write_file("good.txt", ARTICLE)
+    database = open_database(str(folder / "inside.db"))
+    report = ImportRun(database).run([folder])
+    database.close()
+    assert (report.imported, report.failures) == (1, [])

@@ -321,11 +321,10 @@ def write_groups(
     taken: set[int] = set()
     claim_rows: list[dict[str, Any]] = []
     group_rows: list[dict[str, Any]] = []
-    for claim_ids in clusters:
-        group_id = _reuse_group_id(claim_ids, current_groups, taken)
-        if group_id is None:
-            group_id = _new_group(session, now)
-        taken.add(group_id)
+    reused = [_reuse_group_id(claim_ids, current_groups, taken) for claim_ids in clusters]
+    fresh = iter(_new_groups(session, now, sum(group_id is None for group_id in reused)))
+    for claim_ids, kept_id in zip(clusters, reused, strict=True):
+        group_id = kept_id if kept_id is not None else next(fresh)
         group_members = [members[claim_id] for claim_id in claim_ids]
         group_row, rows = _assessed_rows(group_id, group_members, now)
         group_rows.append(group_row)
@@ -366,17 +365,18 @@ def _reuse_group_id(
     )
     for group_id, _count_of in votes.most_common():
         if group_id not in taken:
+            taken.add(group_id)
             return group_id
     return None
 
 
-def _new_group(session: Session, now: datetime) -> int:
-    result = session.execute(
-        insert(ClaimGroup)
-        .values(relation=GroupRelation.SINGLE.value, created_at=now)
-        .returning(col(ClaimGroup.id))
-    )
-    return int(result.scalar_one())
+def _new_groups(session: Session, now: datetime, count: int) -> list[int]:
+    """Ids of `count` new groups, made in one statement (a full run may need tens of thousands)."""
+    if count == 0:
+        return []
+    rows = [{"relation": GroupRelation.SINGLE.value, "created_at": now} for _ in range(count)]
+    statement = GROUP_TABLE.insert().returning(GROUP_TABLE.c.id, sort_by_parameter_order=True)
+    return [int(group_id) for group_id in session.execute(statement, rows).scalars()]
 
 
 def _assessed_rows(
