@@ -14,7 +14,9 @@ CORE_MODULES = [
     "workbench.importers.pipeline",
     "workbench.importers.readers",
     "workbench.importers.prepare",
-    "workbench.matching",
+    "workbench.matching.grouping",
+    "workbench.matching.relations",
+    "workbench.matching.service",
     "workbench.config",
     "workbench.cli",
 ]
