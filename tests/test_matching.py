@@ -162,34 +162,30 @@ def test_merge_survives_full_regrouping(corpus) -> None:
     assert group_of(corpus, OTHER) == group_of(corpus, AID_1) == aid_group
 
 
-def test_suggestions_accept_and_reject(corpus, database) -> None:
+def add_suggestion(database, text: str, other_text: str) -> int:
+    """A suggested match between two claims, as a grouping run would store it."""
+    pair = sorted((claim_id(database, text), claim_id(database, other_text)))
+    with database.session() as session:
+        suggestion = SuggestedMatch(claim_a_id=pair[0], claim_b_id=pair[1], score=60)
+        session.add(suggestion)
+        session.flush()
+        return suggestion.id
+
+
+def test_suggestions_accept_and_reject(corpus) -> None:
     run_full(corpus)
+    rejected = add_suggestion(corpus, AID_1, OTHER)
     with corpus.session() as session:
-        session.add(
-            SuggestedMatch(
-                claim_a_id=claim_id(corpus, AID_1), claim_b_id=claim_id(corpus, OTHER), score=60
-            )
-        )
-    with corpus.session() as session:
-        suggestion = session.execute(
-            select(SuggestedMatch.id).where(SuggestedMatch.score == 60)
-        ).scalar_one()
-        reject_suggestion(session=session, suggestion_id=suggestion, reviewer="ana")
+        reject_suggestion(session=session, suggestion_id=rejected, reviewer="ana")
     run_full(corpus)
     with corpus.session() as session:
         pairs = session.execute(select(SuggestedMatch.claim_a_id, SuggestedMatch.claim_b_id)).all()
-    assert (claim_id(corpus, AID_1), claim_id(corpus, OTHER)) not in pairs
+    assert tuple(sorted((claim_id(corpus, AID_1), claim_id(corpus, OTHER)))) not in pairs
+    assert group_of(corpus, AID_1) != group_of(corpus, OTHER)
+    accepted = add_suggestion(corpus, TRAIN_OLD, OTHER)
     with corpus.session() as session:
-        session.add(
-            SuggestedMatch(
-                claim_a_id=claim_id(corpus, TRAIN_OLD), claim_b_id=claim_id(corpus, OTHER), score=61
-            )
-        )
-    with corpus.session() as session:
-        suggestion = session.execute(
-            select(SuggestedMatch.id).where(SuggestedMatch.score == 61)
-        ).scalar_one()
-        accept_suggestion(session=session, suggestion_id=suggestion, reviewer="ana")
+        accept_suggestion(session=session, suggestion_id=accepted, reviewer="ana")
+    assert group_of(corpus, TRAIN_OLD) == group_of(corpus, OTHER)
     run_full(corpus)
     assert group_of(corpus, TRAIN_OLD) == group_of(corpus, OTHER)
 
