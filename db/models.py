@@ -157,6 +157,9 @@ class Claim(SQLModel, table=True):
     )
     speaker: str | None = None
     status: str = Field(default=ClaimStatus.UNREVIEWED.value)
+    # Counts review-log entries: a window that shows revision 3 may only write on top of 3,
+    # so a verdict made meanwhile in another window is never silently overwritten.
+    revision: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
     group_id: int | None = Field(default=None, foreign_key="claim_group.id", index=True)
     # Set by grouping: a later report in the group supersedes this claim.
     suggested_outdated: bool = False

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import case, func, or_, select, update
 from sqlmodel import Session, col
 
 from workbench.db.models import (
@@ -26,6 +26,7 @@ from workbench.db.views import (
     ClaimView,
     CollectionStats,
     GroupView,
+    QueueFilter,
     ReviewView,
     SuggestionView,
 )
@@ -81,7 +82,58 @@ def _to_view(row: Any) -> ClaimView:
         group_sources=sources or 1,
         suggested_outdated=claim.suggested_outdated,
         differing_spans=claim.differing_spans,
+        revision=claim.revision,
     )
+
+
+def _filtered(query: Any, filters: QueueFilter) -> Any:
+    if filters.status:
+        query = query.where(col(Claim.status) == filters.status)
+    if filters.source:
+        pattern = f"%{_escape_like(filters.source)}%"
+        query = query.where(
+            or_(
+                col(Source.name).ilike(pattern, escape="\\"),
+                col(Source.domain).ilike(pattern, escape="\\"),
+            )
+        )
+    if filters.relation:
+        query = query.where(col(ClaimGroup.relation) == filters.relation)
+    if filters.published_from:
+        query = query.where(col(Article.published) >= filters.published_from)
+    if filters.published_to:
+        query = query.where(col(Article.published) <= filters.published_to)
+    if filters.search:
+        pattern = f"%{_escape_like(filters.search)}%"
+        query = query.where(col(Claim.text).ilike(pattern, escape="\\"))
+    return query
+
+
+def review_queue(
+    *, session: Session, filters: QueueFilter, offset: int = 0, limit: int = 200
+) -> list[ClaimView]:
+    """A page of the review queue, in priority order: claims in conflicting groups first,
+    then the most check-worthy, then those reported by more sources."""
+    conflicting = case((col(ClaimGroup.relation) == "conflicting", 0), else_=1)
+    query = _filtered(_claim_view_query(), filters).order_by(
+        conflicting,
+        col(Claim.checkworthiness).desc(),
+        col(ClaimGroup.source_count).desc(),
+        col(Claim.id),
+    )
+    return [_to_view(row) for row in session.execute(query.offset(offset).limit(limit))]
+
+
+def count_queue(*, session: Session, filters: QueueFilter) -> int:
+    query = _filtered(
+        select(func.count())
+        .select_from(Claim)
+        .join(Article, col(Claim.article_id) == col(Article.id))
+        .outerjoin(Source, col(Article.source_id) == col(Source.id))
+        .outerjoin(ClaimGroup, col(Claim.group_id) == col(ClaimGroup.id)),
+        filters,
+    )
+    return int(session.execute(query).scalar_one())
 
 
 def list_claims(
@@ -94,24 +146,16 @@ def list_claims(
     offset: int = 0,
 ) -> list[ClaimView]:
     """Claims in review order: most check-worthy first, then by article and position."""
-    query = _claim_view_query()
-    if status:
-        query = query.where(col(Claim.status) == status)
-    if source:
-        pattern = f"%{_escape_like(source)}%"
-        query = query.where(
-            or_(
-                col(Source.name).ilike(pattern, escape="\\"),
-                col(Source.domain).ilike(pattern, escape="\\"),
-            )
+    filters = QueueFilter(status=status, source=source, search=search)
+    query = (
+        _filtered(_claim_view_query(), filters)
+        .order_by(
+            col(Claim.checkworthiness).desc(),
+            col(Claim.article_id),
+            col(Claim.ordinal),
         )
-    if search:
-        query = query.where(col(Claim.text).ilike(f"%{_escape_like(search)}%", escape="\\"))
-    query = query.order_by(
-        col(Claim.checkworthiness).desc(),
-        col(Claim.article_id),
-        col(Claim.ordinal),
-    ).offset(offset)
+        .offset(offset)
+    )
     if limit is not None:
         query = query.limit(limit)
     return [_to_view(row) for row in session.execute(query)]
@@ -158,6 +202,43 @@ def claim_reviews(*, session: Session, claim_id: int) -> list[ReviewView]:
     ]
 
 
+class StaleClaimError(RuntimeError):
+    """The claim changed (in another window or process) since the caller last read it."""
+
+
+def _advance_claim(
+    session: Session, claim_id: int, status: str, expected_revision: int | None
+) -> None:
+    """Set the claim's status and bump its revision, only if it is still at the revision the
+    caller saw: one UPDATE, so two windows writing at once cannot both succeed."""
+    conditions = [col(Claim.id) == claim_id]
+    if expected_revision is not None:
+        conditions.append(col(Claim.revision) == expected_revision)
+    result = session.execute(
+        update(Claim).where(*conditions).values(status=status, revision=col(Claim.revision) + 1)
+    )
+    if result.rowcount:  # type: ignore[attr-defined]
+        return
+    if session.execute(select(col(Claim.id)).where(col(Claim.id) == claim_id)).first() is None:
+        raise NotFoundError(f"no claim with id {claim_id}")
+    raise StaleClaimError(f"claim {claim_id} was changed elsewhere since it was shown")
+
+
+def _append_review(
+    session: Session, claim_id: int, reviewer: str, verdict: str, **fields: Any
+) -> Review:
+    review = Review(
+        claim_id=claim_id,
+        reviewer=reviewer,
+        verdict=verdict,
+        created_at=datetime.now(UTC),
+        **fields,
+    )
+    session.add(review)
+    session.flush()
+    return review
+
+
 def mark_claim(
     *,
     session: Session,
@@ -166,52 +247,69 @@ def mark_claim(
     reviewer: str,
     note: str | None = None,
     evidence_url: str | None = None,
+    expected_revision: int | None = None,
 ) -> Review:
-    """Append a verdict to the review log and make it the claim's status."""
+    """Append a verdict to the review log and make it the claim's status.
+
+    With `expected_revision`, refuse (StaleClaimError) when the claim changed since then.
+    """
     if verdict not in VERDICTS:
         raise ValueError(f"unknown verdict '{verdict}' (use {', '.join(VERDICTS)})")
-    claim = session.get(Claim, claim_id)
-    if claim is None:
-        raise NotFoundError(f"no claim with id {claim_id}")
-    review = Review(
-        claim_id=claim_id,
-        reviewer=reviewer,
-        verdict=verdict,
-        note=note,
-        evidence_url=evidence_url,
-        created_at=datetime.now(UTC),
+    _advance_claim(session, claim_id, verdict, expected_revision)
+    return _append_review(
+        session, claim_id, reviewer, verdict, note=note, evidence_url=evidence_url
     )
-    session.add(review)
-    claim.status = verdict
-    session.add(claim)
-    session.flush()
-    return review
 
 
-def undo_last_review(*, session: Session, claim_id: int, reviewer: str) -> Review:
+def annotate_claim(
+    *,
+    session: Session,
+    claim_id: int,
+    reviewer: str,
+    note: str | None = None,
+    evidence_url: str | None = None,
+    expected_revision: int | None = None,
+) -> Review:
+    """Add a note or evidence link to the claim's standing verdict (a new log entry that
+    keeps the verdict and carries the other field forward)."""
+    standing = _standing_reviews(session=session, claim_id=claim_id)
+    latest = standing[-1] if standing else None
+    status = latest.verdict if latest else ClaimStatus.UNREVIEWED.value
+    _advance_claim(session, claim_id, status, expected_revision)
+    return _append_review(
+        session,
+        claim_id,
+        reviewer,
+        status,
+        note=note if note is not None else (latest.note if latest else None),
+        evidence_url=evidence_url
+        if evidence_url is not None
+        else (latest.evidence_url if latest else None),
+    )
+
+
+def undo_last_review(
+    *, session: Session, claim_id: int, reviewer: str, expected_revision: int | None = None
+) -> Review:
     """Append a revert of the claim's latest standing verdict; the log keeps both entries."""
-    claim = session.get(Claim, claim_id)
-    if claim is None:
+    if session.execute(select(col(Claim.id)).where(col(Claim.id) == claim_id)).first() is None:
         raise NotFoundError(f"no claim with id {claim_id}")
     standing = _standing_reviews(session=session, claim_id=claim_id)
     if not standing:
         raise NotFoundError(f"claim {claim_id} has no verdict to undo")
     undone = standing.pop()
     previous = standing[-1] if standing else None
-    revert = Review(
-        claim_id=claim_id,
-        reviewer=reviewer,
-        verdict=previous.verdict if previous else ClaimStatus.UNREVIEWED.value,
+    verdict = previous.verdict if previous else ClaimStatus.UNREVIEWED.value
+    _advance_claim(session, claim_id, verdict, expected_revision)
+    return _append_review(
+        session,
+        claim_id,
+        reviewer,
+        verdict,
         note=previous.note if previous else None,
         evidence_url=previous.evidence_url if previous else None,
-        created_at=datetime.now(UTC),
         reverts_review_id=undone.id,
     )
-    session.add(revert)
-    claim.status = revert.verdict
-    session.add(claim)
-    session.flush()
-    return revert
 
 
 def _standing_reviews(*, session: Session, claim_id: int) -> list[Review]:
@@ -310,10 +408,21 @@ def _group_view(session: Session, group: ClaimGroup) -> GroupView:
     )
 
 
-def list_suggestions(*, session: Session, limit: int | None = 50) -> list[SuggestionView]:
+def list_suggestions(
+    *, session: Session, limit: int | None = 50, group_id: int | None = None
+) -> list[SuggestionView]:
+    """Suggested matches, best first; with `group_id`, those touching that group's claims."""
     query = select(SuggestedMatch).order_by(
         col(SuggestedMatch.score).desc(), col(SuggestedMatch.id)
     )
+    if group_id is not None:
+        members = select(col(Claim.id)).where(col(Claim.group_id) == group_id)
+        query = query.where(
+            or_(
+                col(SuggestedMatch.claim_a_id).in_(members),
+                col(SuggestedMatch.claim_b_id).in_(members),
+            )
+        )
     if limit is not None:
         query = query.limit(limit)
     return [

@@ -33,11 +33,35 @@ class ClaimView:
     group_sources: int = 1
     suggested_outdated: bool = False
     differing_spans: list[dict[str, Any]] = field(default_factory=list)
+    revision: int = 0
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
         data["published"] = self.published.isoformat() if self.published else None
         return data
+
+
+@dataclass(frozen=True)
+class QueueFilter:
+    """What the review queue shows; None means no restriction."""
+
+    status: str | None = "unreviewed"
+    source: str | None = None
+    relation: str | None = None
+    published_from: date | None = None
+    published_to: date | None = None
+    search: str | None = None
+
+    def describe(self) -> str:
+        parts = [
+            f"status {self.status}" if self.status else "any status",
+            f"source ~ {self.source}" if self.source else "",
+            f"relation {self.relation}" if self.relation else "",
+            f"from {self.published_from}" if self.published_from else "",
+            f"to {self.published_to}" if self.published_to else "",
+            f"text ~ {self.search}" if self.search else "",
+        ]
+        return " · ".join(part for part in parts if part)
 
 
 @dataclass(frozen=True)

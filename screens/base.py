@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from textual import on
 from textual.screen import Screen
+from textual.widgets import DataTable
+from textual.widgets.data_table import ColumnKey
 from textual.worker import Worker, WorkerState
 
 from workbench.screens.error_dialog import ErrorDialog
@@ -24,3 +26,17 @@ def show_worker_error(node: object, event: Worker.StateChanged) -> None:
     if event.state == WorkerState.ERROR and event.worker.error is not None:
         error = event.worker.error
         app.push_screen(ErrorDialog("Something went wrong", f"{type(error).__name__}: {error}"))
+
+
+def fit_last_column(table: DataTable, key: str) -> None:  # type: ignore[type-arg]
+    """Give column `key` exactly the width left over, so the table never scrolls sideways
+    and its layout does not depend on when rows arrive (automatic widths grow with them)."""
+    others = sum(
+        column.width + 2 * table.cell_padding
+        for column_key, column in table.columns.items()
+        if column_key != ColumnKey(key)
+    )
+    column = table.columns[ColumnKey(key)]
+    column.auto_width = False
+    column.width = max(10, table.size.width - others - 2 * table.cell_padding - 2)
+    table.refresh()

@@ -92,3 +92,18 @@ def test_upgrade_from_first_schema_keeps_rows(tmp_path: Path) -> None:
         ).one()
     database.close()
     assert tuple(row) == ("Body.", 0, "[]")
+
+
+def test_migrations_match_the_models(tmp_path: Path) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+    from sqlmodel import SQLModel
+
+    import workbench.db.models  # noqa: F401
+
+    database = open_database(str(tmp_path / "sync.db"))
+    with database.engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"render_as_batch": True})
+        differences = compare_metadata(context, SQLModel.metadata)
+    database.close()
+    assert differences == []

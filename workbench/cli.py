@@ -488,9 +488,13 @@ def review(workbench: WorkbenchContext) -> None:
     from workbench.app import create_app
 
     settings = workbench.settings
+    try:
+        options, keymap = settings.review, settings.keymap
+    except ConfigError as error:
+        raise click.ClickException(str(error)) from None
     with workbench.database():  # opens (and upgrades) it, reporting problems as one line
         pass
-    create_app(settings.database, reviewer=settings.reviewer).run()
+    create_app(settings.database, reviewer=settings.reviewer, options=options, keymap=keymap).run()
 
 
 if __name__ == "__main__":

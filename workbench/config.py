@@ -16,6 +16,18 @@ from typing import Any
 from workbench.db.engine import DEFAULT_DATABASE
 from workbench.matching.grouping import GroupingSettings
 
+APPLY_CHOICES = ("ask", "always", "never")
+
+
+@dataclass(frozen=True)
+class ReviewOptions:
+    """Reviewing preferences the screens follow."""
+
+    # Blind mode hides match scores, so they do not sway the reviewer's own judgement.
+    blind: bool = False
+    # After a verdict on a claim whose group repeats it: ask, always apply, or never.
+    apply_to_group: str = "ask"
+
 
 class ConfigError(Exception):
     """The config file cannot be read; the message names the file and the reason."""
@@ -59,6 +71,24 @@ class Settings:
         if not (0 <= low <= high <= 100 and 0 <= link <= 100):
             raise ConfigError(f"{config_path()}: [matching] needs 0 <= low <= high <= 100")
         return replace(defaults, high=high, low=low, link=link)
+
+    @property
+    def review(self) -> ReviewOptions:
+        """``[review] blind = true, apply_to_group = "ask" | "always" | "never"``."""
+        section = self.file_values.get("review", {})
+        apply_to_group = section.get("apply_to_group", "ask")
+        if apply_to_group not in APPLY_CHOICES:
+            choices = ", ".join(APPLY_CHOICES)
+            raise ConfigError(f"{config_path()}: [review] apply_to_group must be one of {choices}")
+        return ReviewOptions(blind=bool(section.get("blind", False)), apply_to_group=apply_to_group)
+
+    @property
+    def keymap(self) -> dict[str, str]:
+        """``[keymap] "queue.confirm" = "y"``: binding ids to keys (comma-separate several)."""
+        section = self.file_values.get("keymap", {})
+        if not all(isinstance(key, str) for key in section.values()):
+            raise ConfigError(f"{config_path()}: [keymap] values must be key names in quotes")
+        return dict(section)
 
 
 def load_settings(*, database: str | None = None, reviewer: str | None = None) -> Settings:

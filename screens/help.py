@@ -1,0 +1,147 @@
+"""The keys of the screen in front, as they are bound now (after any keymap), in a modal.
+
+The screen's own bindings come first, then the ones that work everywhere. The same actions are
+offered in the command palette through :class:`ScreenBindingCommands`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from textual.app import App, ComposeResult
+from textual.binding import ActiveBinding, Binding
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.dom import DOMNode
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Static
+
+
+@dataclass(frozen=True)
+class KeyRow:
+    keys: str  # every key bound to the action, as the footer shows them
+    description: str
+    tooltip: str
+
+
+@dataclass(frozen=True)
+class KeySection:
+    heading: str
+    rows: list[KeyRow]
+
+
+class HelpScreen(ModalScreen[None]):
+    CSS_PATH = Path(__file__).parent / "reading.tcss"
+    BINDINGS = [
+        Binding(
+            "escape,q,question_mark",
+            "close",
+            "Close",
+            id="help.close",
+            tooltip="Close the list of keys",
+        ),
+    ]
+
+    def __init__(self, screen: Screen[Any]) -> None:
+        super().__init__()
+        self.shown_screen = screen
+
+    def compose(self) -> ComposeResult:
+        sections = key_sections(self.shown_screen, self.app)
+        with Vertical(id="help-box"):
+            yield Static(Content("Keys"), id="help-title")
+            with VerticalScroll(id="help-keys", can_focus=False):
+                for section in sections:
+                    yield Static(Content(section.heading), classes="help-heading")
+                    for row in section.rows:
+                        yield key_row_widget(row)
+            yield Static(palette_note(self.app), id="help-palette")
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+def key_sections(screen: Screen[Any], app: App[Any]) -> list[KeySection]:
+    """The screen's bindings, then the app-wide ones; a focused widget's own are left out."""
+    active = list(screen.active_bindings.values())
+    sections = [
+        KeySection("This screen", key_rows(active, screen, app)),
+        KeySection("Everywhere", key_rows(active, app, app)),
+    ]
+    return [section for section in sections if section.rows]
+
+
+def key_rows(active: Iterable[ActiveBinding], node: DOMNode, app: App[Any]) -> list[KeyRow]:
+    """One row per action of `node`, with every key now bound to it."""
+    keys: dict[str, list[str]] = {}
+    bindings: dict[str, Binding] = {}
+    for entry in active:
+        if entry.node is not node:
+            continue
+        # A keymap may split one binding into several keys; its id keeps them together.
+        name = entry.binding.id or entry.binding.action
+        keys.setdefault(name, []).append(app.get_key_display(entry.binding))
+        bindings.setdefault(name, entry.binding)
+    return [
+        KeyRow(
+            keys=" ".join(dict.fromkeys(keys[name])),
+            description=binding.description or binding.action,
+            tooltip=binding.tooltip,
+        )
+        for name, binding in bindings.items()
+    ]
+
+
+def key_row_widget(row: KeyRow) -> Horizontal:
+    text = Content.styled(row.description, "bold")
+    if row.tooltip:
+        text = Content.assemble(text, Content.styled(f" — {row.tooltip}", "$text-muted"))
+    return Horizontal(
+        Static(Content(row.keys), classes="help-key"),
+        Static(text, classes="help-text"),
+        classes="help-row",
+    )
+
+
+def palette_note(app: App[Any]) -> Content:
+    if not app.ENABLE_COMMAND_PALETTE:
+        return Content("")
+    key = app.get_key_display(Binding(app.COMMAND_PALETTE_BINDING, "command_palette"))
+    return Content(f"Every action is also in the command palette ({key}).")
+
+
+class ScreenBindingCommands(Provider):
+    """Offers the calling screen's key actions in the command palette, by description."""
+
+    def _commands(self) -> list[tuple[str, str, str]]:
+        """(description, tooltip, action) of every binding of the screen, once each."""
+        screen = self.screen
+        rows: dict[str, tuple[str, str, str]] = {}
+        for entry in screen.active_bindings.values():
+            binding = entry.binding
+            if entry.node is screen and binding.description:
+                name = binding.id or binding.action
+                rows.setdefault(name, (binding.description, binding.tooltip, binding.action))
+        return list(rows.values())
+
+    async def discover(self) -> Hits:
+        for description, tooltip, action in self._commands():
+            yield DiscoveryHit(description, partial(self.screen.run_action, action), help=tooltip)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for description, tooltip, action in self._commands():
+            score = matcher.match(description)
+            if score > 0:
+                yield Hit(
+                    score,
+                    matcher.highlight(description),
+                    partial(self.screen.run_action, action),
+                    text=description,
+                    help=tooltip,
+                )
