@@ -28,7 +28,7 @@ def show_worker_error(node: object, event: Worker.StateChanged) -> None:
         app.push_screen(ErrorDialog("Something went wrong", f"{type(error).__name__}: {error}"))
 
 
-def fit_last_column(table: DataTable, key: str) -> None:  # type: ignore[type-arg]
+def fit_last_column(table: DataTable, key: str) -> None:
     """Give column `key` exactly the width left over, so the table never scrolls sideways
     and its layout does not depend on when rows arrive (automatic widths grow with them)."""
     others = sum(

@@ -240,8 +240,12 @@ class GroupScreen(WorkbenchScreen):
                 yes="Reload",
                 no="Keep",
             ),
-            lambda reload: self.load_group() if reload else None,
+            self._reload_if,
         )
+
+    def _reload_if(self, reload: bool | None) -> None:
+        if reload:
+            self.load_group()
 
     # --- fixing the matching ----------------------------------------------------------------
 

@@ -55,7 +55,8 @@ class HelpScreen(ModalScreen[None]):
         sections = key_sections(self.shown_screen, self.app)
         with Vertical(id="help-box"):
             yield Static(Content("Keys"), id="help-title")
-            with VerticalScroll(id="help-keys", can_focus=False):
+            # Focusable, so the arrow and page keys scroll a list longer than the terminal.
+            with VerticalScroll(id="help-keys"):
                 for section in sections:
                     yield Static(Content(section.heading), classes="help-heading")
                     for row in section.rows:
