@@ -24,7 +24,7 @@ from workbench.db.engine import Database
 from workbench.db.reading import ArticleClaimSpan, ArticleView, get_article_view
 from workbench.output import visible
 from workbench.screens.base import WorkbenchScreen
-from workbench.screens.help import HelpScreen, ScreenBindingCommands
+from workbench.screens.help import HelpScreen
 from workbench.screens.highlight import STATUS_STYLES
 from workbench.screens.messages import ArticleLoaded
 
@@ -39,7 +39,6 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 
 class ArticleScreen(WorkbenchScreen):
     CSS_PATH = Path(__file__).parent / "reading.tcss"
-    COMMANDS = {ScreenBindingCommands}
     BINDINGS = [
         Binding(
             "n,j,down",

@@ -1,20 +1,18 @@
 """The keys of the screen in front, as they are bound now (after any keymap), in a modal.
 
 The screen's own bindings come first, then the ones that work everywhere. The same actions are
-offered in the command palette through :class:`ScreenBindingCommands`.
+offered in the command palette (workbench.screens.commands.ScreenActions).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 from typing import Any
 
 from textual.app import App, ComposeResult
 from textual.binding import ActiveBinding, Binding
-from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.dom import DOMNode
@@ -114,35 +112,3 @@ def palette_note(app: App[Any]) -> Content:
         return Content("")
     key = app.get_key_display(Binding(app.COMMAND_PALETTE_BINDING, "command_palette"))
     return Content(f"Every action is also in the command palette ({key}).")
-
-
-class ScreenBindingCommands(Provider):
-    """Offers the calling screen's key actions in the command palette, by description."""
-
-    def _commands(self) -> list[tuple[str, str, str]]:
-        """(description, tooltip, action) of every binding of the screen, once each."""
-        screen = self.screen
-        rows: dict[str, tuple[str, str, str]] = {}
-        for entry in screen.active_bindings.values():
-            binding = entry.binding
-            if entry.node is screen and binding.description:
-                name = binding.id or binding.action
-                rows.setdefault(name, (binding.description, binding.tooltip, binding.action))
-        return list(rows.values())
-
-    async def discover(self) -> Hits:
-        for description, tooltip, action in self._commands():
-            yield DiscoveryHit(description, partial(self.screen.run_action, action), help=tooltip)
-
-    async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        for description, tooltip, action in self._commands():
-            score = matcher.match(description)
-            if score > 0:
-                yield Hit(
-                    score,
-                    matcher.highlight(description),
-                    partial(self.screen.run_action, action),
-                    text=description,
-                    help=tooltip,
-                )

@@ -21,7 +21,7 @@ from workbench.db.engine import Database
 from workbench.db.reading import ALL_SOURCES, OverviewView, RecentReview, SourceCounts, get_overview
 from workbench.output import one_line, visible
 from workbench.screens.base import WorkbenchScreen
-from workbench.screens.help import HelpScreen, ScreenBindingCommands
+from workbench.screens.help import HelpScreen
 from workbench.screens.highlight import STATUS_STYLES
 from workbench.screens.messages import OverviewLoaded
 
@@ -40,7 +40,6 @@ SOURCE_WIDTH = 22
 
 class OverviewScreen(WorkbenchScreen):
     CSS_PATH = Path(__file__).parent / "reading.tcss"
-    COMMANDS = {ScreenBindingCommands}
     BINDINGS = [
         Binding(
             "r",

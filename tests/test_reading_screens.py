@@ -22,6 +22,7 @@ from workbench.importers.pipeline import ImportRun
 from workbench.matching.grouping import GroupingSettings
 from workbench.matching.service import regroup_all
 from workbench.screens.article import ArticleScreen, paragraph_content, paragraph_ranges
+from workbench.screens.commands import ScreenActions
 from workbench.screens.help import HelpScreen
 from workbench.screens.overview import OverviewScreen
 
@@ -237,6 +238,7 @@ class ReadingApp(App[None]):
     """A bare app that shows one screen: the screens do not depend on the workbench app."""
 
     TITLE = "Reading test"
+    COMMANDS = App.COMMANDS | {ScreenActions}
 
     def __init__(self, make_screen: Callable[[], Screen[None]]) -> None:
         super().__init__()
@@ -426,21 +428,23 @@ async def test_screen_keys_are_in_the_command_palette(
 # --- snapshots -------------------------------------------------------------------------------
 
 
-def test_article_screen_snapshot(snap_compare, grouped: Database) -> None:
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+def test_article_screen_snapshot(snap_compare, grouped: Database, size: tuple[int, int]) -> None:
     review(grouped, AID, "confirmed", "ana")
     with grouped.session() as session:
         article_id = session.get(Claim, claim_id(grouped, AID)).article_id
     app = ReadingApp(lambda: ArticleScreen(grouped, article_id, claim_id(grouped, TRAIN_OLD)))
-    assert snap_compare(app, terminal_size=(80, 24), run_before=settle)
+    assert snap_compare(app, terminal_size=size, run_before=settle)
 
 
-def test_overview_screen_snapshot(snap_compare, grouped: Database) -> None:
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+def test_overview_screen_snapshot(snap_compare, grouped: Database, size: tuple[int, int]) -> None:
     review(grouped, AID, "confirmed", "ana")
     review(grouped, AID_WRONG, "disputed", "bob")
     review(grouped, TRAIN_OLD, "outdated", "ana")
     set_review_times(grouped, datetime(2024, 3, 1, 9, 0, tzinfo=UTC))
     app = ReadingApp(lambda: OverviewScreen(grouped, today=TODAY))
-    assert snap_compare(app, terminal_size=(80, 24), run_before=settle)
+    assert snap_compare(app, terminal_size=size, run_before=settle)
 
 
 def test_help_screen_snapshot(snap_compare, database: Database, markup_article: int) -> None:
