@@ -7,6 +7,9 @@ stored decision that later regrouping keeps.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -25,16 +28,11 @@ from workbench.db.queries import (
     mark_claim,
 )
 from workbench.db.views import ClaimView, GroupView, SuggestionView
-from workbench.matching.service import (
-    GroupingError,
-    accept_suggestion,
-    merge_groups,
-    reject_suggestion,
-    split_claim,
-)
+from workbench.matching.service import accept_suggestion, reject_suggestion, split_claim
 from workbench.output import one_line, visible
 from workbench.screens.base import WorkbenchScreen, fit_last_column
-from workbench.screens.dialogs import ConfirmDialog, TextPrompt
+from workbench.screens.corrections import ask_merge, run_correction
+from workbench.screens.dialogs import ConfirmDialog
 from workbench.screens.highlight import claim_content
 from workbench.screens.messages import GroupChanged, GroupLoaded, VerdictRefused
 
@@ -251,59 +249,29 @@ class GroupScreen(WorkbenchScreen):
 
     def action_split(self) -> None:
         member = self.member
-        if member is None:
-            return
-        self.correct(split_claim, f"claim {member.id} split out", claim_id=member.id)
+        if member is not None:
+            self._correct(split_claim, f"claim {member.id} split out", claim_id=member.id)
 
     def action_merge(self) -> None:
-        def answered(text: str | None) -> None:
-            if text is None or not text.strip():
-                return
-            if not text.strip().isdigit():
-                self.notify(f"'{text.strip()}' is not a group number", severity="error")
-                return
-            other = int(text.strip())
-            self.correct(
-                merge_groups,
-                f"group {other} merged in",
-                group_id=self.group_id,
-                other_group_id=other,
-            )
-
-        self.app.push_screen(
-            TextPrompt("Merge which group into this one? (group number)"), answered
-        )
+        ask_merge(self, self.database, self.reviewer, self.group_id)
 
     def action_accept(self) -> None:
         suggestion = self.suggestion
         if suggestion is not None:
-            self.correct(
-                accept_suggestion,
-                f"suggestion {suggestion.id} accepted",
-                suggestion_id=suggestion.id,
-            )
+            summary = f"suggestion {suggestion.id} accepted"
+            self._correct(accept_suggestion, summary, suggestion_id=suggestion.id)
 
     def action_reject(self) -> None:
         suggestion = self.suggestion
         if suggestion is not None:
-            self.correct(
-                reject_suggestion,
-                f"suggestion {suggestion.id} rejected",
-                suggestion_id=suggestion.id,
-            )
+            summary = f"suggestion {suggestion.id} rejected"
+            self._correct(reject_suggestion, summary, suggestion_id=suggestion.id)
 
-    @work(thread=True, group="group-corrections", exit_on_error=False)
-    def correct(self, action: object, summary: str, **arguments: object) -> None:
-        with self.database.session() as session:
-            try:
-                result = action(session=session, reviewer=self.reviewer, **arguments)  # type: ignore[operator]
-            except GroupingError as error:
-                session.rollback()
-                self.app.call_from_thread(self.notify, str(error), severity="error")
-                return
-        # Accepting a suggestion may merge this group into the other one: follow it there.
-        followed = result if action is accept_suggestion and isinstance(result, int) else None
-        self.post_message(GroupChanged(followed or self.group_id, summary))
+    def _correct(self, action: Callable[..., Any], summary: str, **arguments: Any) -> None:
+        run_correction(
+            self, self.database, self.reviewer, action,
+            shown_group=self.group_id, summary=summary, **arguments,
+        )  # fmt: skip
 
     @on(GroupChanged)
     def changed(self, message: GroupChanged) -> None:

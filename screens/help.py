@@ -25,6 +25,7 @@ class KeyRow:
     keys: str  # every key bound to the action, as the footer shows them
     description: str
     tooltip: str
+    binding_id: str | None = None  # the name to remap it by in the config file's [keymap]
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,7 @@ def key_rows(active: Iterable[ActiveBinding], node: DOMNode, app: App[Any]) -> l
             keys=" ".join(dict.fromkeys(keys[name])),
             description=binding.description or binding.action,
             tooltip=binding.tooltip,
+            binding_id=binding.id,
         )
         for name, binding in bindings.items()
     ]
@@ -100,6 +102,8 @@ def key_row_widget(row: KeyRow) -> Horizontal:
     text = Content.styled(row.description, "bold")
     if row.tooltip:
         text = Content.assemble(text, Content.styled(f" — {row.tooltip}", "$text-muted"))
+    if row.binding_id:
+        text = Content.assemble(text, Content.styled(f"  [{row.binding_id}]", "italic $text-muted"))
     return Horizontal(
         Static(Content(row.keys), classes="help-key"),
         Static(text, classes="help-text"),

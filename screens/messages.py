@@ -42,6 +42,8 @@ class VerdictSaved(Message):
     applied_to: int = 0  # other members of the group the verdict was also applied to
     # Unreviewed members of a "repeated" group the same verdict could apply to.
     repeats: list[ClaimView] = field(default_factory=list)
+    # The detail of the claim the cursor moved on to, loaded by the same worker.
+    following: ClaimDetailLoaded | None = None
 
 
 @dataclass

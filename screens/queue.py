@@ -32,12 +32,15 @@ from workbench.db.queries import (
     undo_last_review,
 )
 from workbench.db.views import ClaimDetail, ClaimView, CollectionStats, GroupView, QueueFilter
+from workbench.matching.service import split_claim
 from workbench.output import one_line, visible
 from workbench.screens.base import WorkbenchScreen, fit_last_column
+from workbench.screens.corrections import ask_merge, run_correction
 from workbench.screens.dialogs import ConfirmDialog, FilterDialog, TextPrompt
 from workbench.screens.highlight import claim_content
 from workbench.screens.messages import (
     ClaimDetailLoaded,
+    GroupChanged,
     QueueLoaded,
     VerdictRefused,
     VerdictSaved,
@@ -72,6 +75,10 @@ class QueueScreen(WorkbenchScreen):
                 tooltip="Open the claim's group"),
         Binding("a", "open_article", "Article", id="queue.article",
                 tooltip="Read the claim in its article"),
+        Binding("s", "split", "Split", id="queue.split",
+                tooltip="Take the claim out of its group"),
+        Binding("m", "merge", "Merge", id="queue.merge",
+                tooltip="Merge another group into the claim's group"),
         Binding("/", "search", "Search", id="queue.search"),
         Binding("f", "filter", "Filter", id="queue.filter"),
         Binding("v", "overview", "Overview", id="queue.overview"),
@@ -92,6 +99,10 @@ class QueueScreen(WorkbenchScreen):
         self.total = 0
         self.loading_page = False
         self.done_here: list[int] = []  # claim ids given a verdict in this session, for undo
+        self.stats: CollectionStats | None = None
+        self.reviewed = 0
+        self.detail_from_verdict: int | None = None
+        self.detail_claim_id: int | None = None  # the claim the detail pane shows
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -167,15 +178,21 @@ class QueueScreen(WorkbenchScreen):
         )
 
     def _show_stats(self, stats: CollectionStats) -> None:
-        reviewed = stats.claims - stats.by_status.get("unreviewed", 0)
+        self.stats = stats
+        self.reviewed = stats.claims - stats.by_status.get("unreviewed", 0)
+        self._show_counts()
+
+    def _show_counts(self) -> None:
+        if self.stats is None:
+            return
         self.query_one("#summary", Static).update(
             Content(
-                f"{self.total} in queue · {reviewed}/{stats.claims} reviewed · "
-                f"{stats.groups_by_relation.get('conflicting', 0)} conflicting groups"
+                f"{self.total} in queue · {self.reviewed}/{self.stats.claims} reviewed · "
+                f"{self.stats.groups_by_relation.get('conflicting', 0)} conflicting groups"
             )
         )
         self.query_one("#progress", ProgressBar).update(
-            total=max(stats.claims, 1), progress=reviewed
+            total=max(self.stats.claims, 1), progress=self.reviewed
         )
 
     # --- the current claim ----------------------------------------------------------------
@@ -201,17 +218,18 @@ class QueueScreen(WorkbenchScreen):
             self.query_one("#detail", Static).update(Content("Nothing to review here."))
             self.query_one("#group-members", Static).update("")
             return
-        self.query_one("#detail", Static).update(_claim_header(claim, None))
+        if claim.id == self.detail_from_verdict:
+            self.detail_from_verdict = None
+            return  # the verdict's worker brings this detail
+        # The pane is redrawn once, when the detail arrives (a few milliseconds): drawing a
+        # partial version first doubled the layout work of every verdict-and-advance.
         self.fetch_detail(claim.id)
 
     @work(thread=True, exclusive=True, group="detail", exit_on_error=False)
     def fetch_detail(self, claim_id: int) -> None:
         with self.database.session() as session:
-            detail = get_claim_detail(session=session, claim_id=claim_id)
-            group = None
-            if detail.claim.group_id is not None and detail.claim.group_size > 1:
-                group = get_group(session=session, group_id=detail.claim.group_id)
-        self.post_message(ClaimDetailLoaded(detail, group))
+            message = _detail_message(session, claim_id)
+        self.post_message(message)
 
     @on(ClaimDetailLoaded)
     def show_detail(self, message: ClaimDetailLoaded) -> None:
@@ -221,6 +239,7 @@ class QueueScreen(WorkbenchScreen):
         self.query_one("#detail", Static).update(
             _claim_header(message.detail.claim, message.detail)
         )
+        self.detail_claim_id = current.id
         self.query_one("#group-members", Static).update(
             group_content(message.group, current.id) if message.group else Content("")
         )
@@ -228,12 +247,18 @@ class QueueScreen(WorkbenchScreen):
     def _replace_claim(self, claim: ClaimView) -> None:
         for index, known in enumerate(self.claims):
             if known.id == claim.id:
+                # Counted here rather than queried again: the stats queries scan every claim.
+                self.reviewed += (claim.status != "unreviewed") - (known.status != "unreviewed")
                 self.claims[index] = claim
                 table = self.query_one("#queue", DataTable)
-                for column, cell in zip(
-                    ("status", "group", "source", "claim"), self._cells(claim), strict=True
+                for column, cell, old in zip(
+                    ("status", "group", "source", "claim"),
+                    self._cells(claim),
+                    self._cells(known),
+                    strict=True,
                 ):
-                    table.update_cell(str(claim.id), column, cell)
+                    if cell != old:  # usually only the status changed
+                        table.update_cell(str(claim.id), column, cell)
         current = self.current
         if current is not None and current.id == claim.id:
             self._show_current()
@@ -244,25 +269,27 @@ class QueueScreen(WorkbenchScreen):
         claim = self.current
         if claim is None:
             return
-        self.save_verdict(claim, verdict)
-        self._advance()
+        following = self._next_index()
+        next_id = self.claims[following].id if following is not None else None
+        # The verdict's worker also loads the next claim's detail, so the screen redraws once
+        # for both instead of once per message.
+        self.detail_from_verdict = next_id
+        self.save_verdict(claim, verdict, next_id)
+        if following is not None:
+            self.query_one("#queue", DataTable).move_cursor(row=following)
 
-    def _advance(self) -> None:
-        """Move to the next claim below that still needs review (or simply the next one)."""
+    def _next_index(self) -> int | None:
+        """The next claim below that still needs review (or simply the next one)."""
         table = self.query_one("#queue", DataTable)
         start = (table.cursor_row or 0) + 1
         for index in range(start, len(self.claims)):
-            if (
-                self.claims[index].status == "unreviewed"
-                and self.claims[index].id not in self.done_here
-            ):
-                table.move_cursor(row=index)
-                return
-        if start < len(self.claims):
-            table.move_cursor(row=start)
+            candidate = self.claims[index]
+            if candidate.status == "unreviewed" and candidate.id not in self.done_here:
+                return index
+        return start if start < len(self.claims) else None
 
     @work(thread=True, group="verdicts", exit_on_error=False)
-    def save_verdict(self, claim: ClaimView, verdict: str) -> None:
+    def save_verdict(self, claim: ClaimView, verdict: str, next_id: int | None = None) -> None:
         with self.database.session() as session:
             try:
                 mark_claim(
@@ -280,14 +307,21 @@ class QueueScreen(WorkbenchScreen):
                 return
             stored = get_claim(session=session, claim_id=claim.id)
             repeats = _unreviewed_repeats(session, stored)
-        self.post_message(VerdictSaved(stored, verdict, repeats=repeats))
+            following = _detail_message(session, next_id) if next_id is not None else None
+        self.post_message(VerdictSaved(stored, verdict, repeats=repeats, following=following))
 
     @on(VerdictSaved)
     def verdict_saved(self, message: VerdictSaved) -> None:
+        with self.app.batch_update():
+            self._verdict_saved(message)
+
+    def _verdict_saved(self, message: VerdictSaved) -> None:
+        if message.following is not None:
+            self.show_detail(message.following)
         if message.action in ("confirmed", "disputed", "outdated"):
             self.done_here.append(message.claim.id)
         self._replace_claim(message.claim)
-        self.refresh_stats()
+        self._show_counts()
         if message.repeats and self.options.apply_to_group != "never":
             self._offer_group_verdict(message.claim, message.action, message.repeats)
         elif message.applied_to:
@@ -405,12 +439,6 @@ class QueueScreen(WorkbenchScreen):
             stored = get_claim(session=session, claim_id=claim.id)
         self.post_message(VerdictSaved(stored, field))
 
-    @work(thread=True, exclusive=True, group="stats", exit_on_error=False)
-    def refresh_stats(self) -> None:
-        with self.database.session() as session:
-            stats = collection_stats(session=session)
-        self.app.call_from_thread(self._show_stats, stats)
-
     # --- navigation ------------------------------------------------------------------------
 
     def action_cursor_down(self) -> None:
@@ -464,6 +492,26 @@ class QueueScreen(WorkbenchScreen):
 
         self.app.push_screen(ArticleScreen(self.database, claim.article_id, claim_id=claim.id))
 
+    def action_split(self) -> None:
+        claim = self.current
+        if claim is None or claim.group_id is None or claim.group_size < 2:
+            self.notify("This claim is not grouped with another.", severity="warning")
+            return
+        run_correction(
+            self, self.database, self.reviewer, split_claim,
+            shown_group=claim.group_id, summary=f"claim {claim.id} split out", claim_id=claim.id,
+        )  # fmt: skip
+
+    def action_merge(self) -> None:
+        claim = self.current
+        if claim is not None and claim.group_id is not None:
+            ask_merge(self, self.database, self.reviewer, claim.group_id)
+
+    @on(GroupChanged)
+    def group_changed(self, message: GroupChanged) -> None:
+        self.notify(message.summary)
+        self.load_queue()
+
     def action_overview(self) -> None:
         from workbench.screens.overview import OverviewScreen
 
@@ -473,6 +521,14 @@ class QueueScreen(WorkbenchScreen):
         from workbench.screens.help import HelpScreen
 
         self.app.push_screen(HelpScreen(self))
+
+
+def _detail_message(session: Session, claim_id: int) -> ClaimDetailLoaded:
+    detail = get_claim_detail(session=session, claim_id=claim_id)
+    group = None
+    if detail.claim.group_id is not None and detail.claim.group_size > 1:
+        group = get_group(session=session, group_id=detail.claim.group_id)
+    return ClaimDetailLoaded(detail, group)
 
 
 def _unreviewed_repeats(session: Session, claim: ClaimView) -> list[ClaimView]:

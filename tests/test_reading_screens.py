@@ -383,7 +383,9 @@ async def test_help_lists_the_screen_keys_then_app_keys(
         assert isinstance(app.screen, HelpScreen)
         texts = [rendered_text(widget) for widget in app.screen.query(Static)]
         this_screen, everywhere = texts.index("This screen"), texts.index("Everywhere")
-        next_claim = texts.index("Next claim — Highlight the next claim in the text")
+        next_claim = texts.index(
+            "Next claim — Highlight the next claim in the text  [article.next]"
+        )
         assert this_screen < next_claim < everywhere
         assert texts[next_claim - 1] == "n j ↓"
         assert any("command palette (^p)" in text for text in texts)
@@ -403,7 +405,12 @@ async def test_help_follows_keymap_remaps(database: Database, markup_article: in
         assert screen.current_claim_id != first
         await pilot.press("question_mark")
         texts = [rendered_text(widget) for widget in app.screen.query(Static)]
-        assert texts[texts.index("Next claim — Highlight the next claim in the text") - 1] == "x"
+        assert (
+            texts[
+                texts.index("Next claim — Highlight the next claim in the text  [article.next]") - 1
+            ]
+            == "x"
+        )
         await pilot.press("q")
         assert app.screen is screen
 

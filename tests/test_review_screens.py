@@ -262,3 +262,18 @@ async def test_worker_error_opens_error_dialog(tmp_path: Path) -> None:
         assert type(app.screen).__name__ == "ErrorDialog"
         await pilot.press("escape")
         assert type(app.screen).__name__ == "QueueScreen"
+
+
+async def test_split_from_the_queue(review_db) -> None:
+    app = make_app(review_db)
+    first, second = claim_with(review_db, AID[0]), claim_with(review_db, AID[1])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        table = app.screen.query_one("#queue", DataTable)
+        table.move_cursor(row=[c.id for c in app.screen.claims].index(first))
+        await settle(app, pilot)
+        await pilot.press("s")
+        await settle(app, pilot)
+    with review_db.session() as session:
+        assert session.get(Claim, first).group_id != session.get(Claim, second).group_id
+        assert session.execute(select(MatchDecision.reviewer)).scalars().all() == ["ana"]
