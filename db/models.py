@@ -160,6 +160,9 @@ class Claim(SQLModel, table=True):
     # Counts review-log entries: a window that shows revision 3 may only write on top of 3,
     # so a verdict made meanwhile in another window is never silently overwritten.
     revision: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    # Two reviewers (merged from separate databases) gave different verdicts: back in the
+    # queue, both verdicts kept in the log, until someone decides again.
+    disagreement: bool = Field(default=False, sa_column_kwargs={"server_default": "0"})
     group_id: int | None = Field(default=None, foreign_key="claim_group.id", index=True)
     # Set by grouping: a later report in the group supersedes this claim.
     suggested_outdated: bool = False

@@ -83,6 +83,7 @@ def _to_view(row: Any) -> ClaimView:
         suggested_outdated=claim.suggested_outdated,
         differing_spans=claim.differing_spans,
         revision=claim.revision,
+        disagreement=claim.disagreement,
     )
 
 
@@ -116,6 +117,7 @@ def review_queue(
     then the most check-worthy, then those reported by more sources."""
     conflicting = case((col(ClaimGroup.relation) == "conflicting", 0), else_=1)
     query = _filtered(_claim_view_query(), filters).order_by(
+        col(Claim.disagreement).desc(),  # two reviewers disagreed: settle those first
         conflicting,
         col(Claim.checkworthiness).desc(),
         col(ClaimGroup.source_count).desc(),
@@ -207,7 +209,11 @@ class StaleClaimError(RuntimeError):
 
 
 def _advance_claim(
-    session: Session, claim_id: int, status: str, expected_revision: int | None
+    session: Session,
+    claim_id: int,
+    status: str,
+    expected_revision: int | None,
+    **changes: Any,
 ) -> None:
     """Set the claim's status and bump its revision, only if it is still at the revision the
     caller saw: one UPDATE, so two windows writing at once cannot both succeed."""
@@ -215,7 +221,9 @@ def _advance_claim(
     if expected_revision is not None:
         conditions.append(col(Claim.revision) == expected_revision)
     result = session.execute(
-        update(Claim).where(*conditions).values(status=status, revision=col(Claim.revision) + 1)
+        update(Claim)
+        .where(*conditions)
+        .values(status=status, revision=col(Claim.revision) + 1, **changes)
     )
     if result.rowcount:  # type: ignore[attr-defined]
         return
@@ -255,7 +263,8 @@ def mark_claim(
     """
     if verdict not in VERDICTS:
         raise ValueError(f"unknown verdict '{verdict}' (use {', '.join(VERDICTS)})")
-    _advance_claim(session, claim_id, verdict, expected_revision)
+    # A new verdict settles a disagreement between merged reviews.
+    _advance_claim(session, claim_id, verdict, expected_revision, disagreement=False)
     return _append_review(
         session, claim_id, reviewer, verdict, note=note, evidence_url=evidence_url
     )

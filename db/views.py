@@ -34,6 +34,7 @@ class ClaimView:
     suggested_outdated: bool = False
     differing_spans: list[dict[str, Any]] = field(default_factory=list)
     revision: int = 0
+    disagreement: bool = False
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)

@@ -25,6 +25,7 @@ from sqlmodel import Session, col
 
 from workbench.db.engine import Database
 from workbench.db.models import Article, Claim, ClaimStatus, Source
+from workbench.export.merge import MergeError, MergeReport, is_review_export, merge_reviews
 from workbench.importers.decode import ReadError
 from workbench.importers.prepare import (
     ArticleDefaults,
@@ -55,6 +56,7 @@ class ImportReport:
     notices: list[tuple[str, str]] = field(default_factory=list)
     cancelled: bool = False
     article_ids: list[int] = field(default_factory=list)
+    merges: list[MergeReport] = field(default_factory=list)  # review exports read back in
 
     @property
     def failed(self) -> int:
@@ -263,6 +265,10 @@ class ImportRun:
         for item in inputs:
             if isinstance(item, RecordError):
                 self.report.failures.append((item.origin, item.reason))
+        # A JSONL export of reviews is merged into the review log, after the articles of the
+        # same run are stored (so articles and their reviews can come in one command).
+        exports = [path for path in files if is_review_export(path)]
+        files = [path for path in files if path not in exports]
         total_bytes = sum(_size(path) for path in files)
         parallel = self.workers > 1 and total_bytes >= PARALLEL_MIN_BYTES
         with (
@@ -270,7 +276,19 @@ class ImportRun:
             _worker_pool(self.workers if parallel else 0) as pool,
         ):
             self._store_all(ArticleStore(session), files, total_bytes, pool)
+            for path in exports:
+                self._merge_export(session, path)
         return self.report
+
+    def _merge_export(self, session: Session, path: Path) -> None:
+        try:
+            with session.begin_nested():
+                merged = merge_reviews(session=session, path=path)
+        except MergeError as error:
+            self.report.failures.append((str(path), str(error).removeprefix(f"{path}: ")))
+            return
+        session.commit()
+        self.report.merges.append(merged)
 
     def _store_all(
         self, store: ArticleStore, files: list[Path], total_bytes: int, pool: Executor | None

@@ -167,11 +167,13 @@ class QueueScreen(WorkbenchScreen):
 
     def _cells(self, claim: ClaimView) -> tuple[Text, Text, Text, Text]:
         # Text(...) rather than str: DataTable reads a str cell as markup.
+        if claim.disagreement and claim.status == "unreviewed":
+            status = Text("⚠ split", style="bold magenta")  # reviewers disagreed
+        else:
+            label = STATUS_LABELS.get(claim.status, claim.status)
+            status = Text(label, style=TABLE_STATUS_STYLES.get(claim.status, ""))
         return (
-            Text(
-                STATUS_LABELS.get(claim.status, claim.status),
-                style=TABLE_STATUS_STYLES.get(claim.status, ""),
-            ),
+            status,
             Text(_group_label(claim)),
             Text(one_line(claim.source or "-", 14)),
             Text(one_line(claim.text, 400)),

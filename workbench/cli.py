@@ -147,6 +147,14 @@ def import_command(
     )
     if grouping is not None:
         _echo_grouping(grouping)
+    for merged in report.merges:
+        for line in merged.unmatched:
+            click.echo(f"note: {visible(line)}", err=True)
+        click.echo(
+            f"merged {merged.reviews_added} review(s) into {merged.claims} claim(s): "
+            f"{merged.updated} changed, {merged.disagreements} disagreement(s) put back in the "
+            f"queue, {len(merged.unmatched)} not found here"
+        )
     if report.failures:
         sys.exit(1)
 
@@ -479,6 +487,102 @@ def reject(workbench: WorkbenchContext, suggestion_id: int) -> None:
 
     _correction(workbench, reject_suggestion, suggestion_id=suggestion_id)
     click.echo(f"suggestion {suggestion_id} rejected")
+
+
+@main.command()
+@click.option(
+    "--format",
+    "file_format",
+    default="jsonl",
+    show_default=True,
+    type=click.Choice(["jsonl", "json", "csv", "md", "claimreview"]),
+)
+@click.option(
+    "--status",
+    "statuses",
+    default="confirmed,disputed,outdated",
+    show_default=True,
+    help="Comma-separated verdicts to export, or 'all' (unreviewed claims too).",
+)
+@click.option("--source", help="Only claims from sources whose name or domain contains this.")
+@click.option("--since", metavar="DATE", help="Only claims reviewed on or after DATE.")
+@click.option("--relation", type=click.Choice(["single", "repeated", "conflicting", "outdated"]))
+@click.option("-o", "--output", default="-", metavar="FILE|-", help="Where to write; - is stdout.")
+@pass_context
+def export(
+    workbench: WorkbenchContext,
+    file_format: str,
+    statuses: str,
+    source: str | None,
+    since: str | None,
+    relation: str | None,
+    output: str,
+) -> None:
+    """Export the verified claim set (written atomically: never a half file)."""
+    from workbench.export.records import ExportFilter, count_export_records, iter_export_records
+    from workbench.export.writers import ExportError, write_export
+
+    filters = ExportFilter(
+        statuses=_export_statuses(statuses), source=source, since=_day(since, "--since"),
+        relation=relation,
+    )  # fmt: skip
+    destination = None if output == "-" else Path(output)
+    with workbench.database() as database, database.session() as session:
+        try:
+            claimreview = _claimreview_settings(workbench) if file_format == "claimreview" else None
+            total = count_export_records(session=session, filters=filters)
+            records = iter_export_records(session=session, filters=filters)
+            with _count_bar(total, destination) as progress:
+                written = write_export(
+                    records=records, fmt=file_format, destination=destination,
+                    claimreview=claimreview, progress=progress,
+                )  # fmt: skip
+        except ExportError as error:
+            raise click.ClickException(str(error)) from None
+    if destination is not None:
+        click.echo(f"exported {written} claim(s) to {visible(str(destination))}", err=True)
+
+
+def _export_statuses(text: str) -> frozenset[str]:
+    chosen = {part.strip() for part in text.split(",") if part.strip()}
+    if chosen == {"all"}:
+        return frozenset()
+    unknown = chosen - {verdict.value for verdict in VERDICTS} - {"unreviewed"}
+    if unknown or not chosen:
+        raise click.BadParameter(
+            f"'{text}': use verdicts (confirmed,disputed,outdated,unreviewed) or 'all'",
+            param_hint="--status",
+        )
+    return frozenset(chosen)
+
+
+def _day(text: str | None, option: str) -> Any:
+    if text is None:
+        return None
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise click.BadParameter(
+            f"'{text}' is not a date like 2024-02-24", param_hint=option
+        ) from None
+
+
+def _claimreview_settings(workbench: WorkbenchContext) -> Any:
+    from workbench.export.claimreview import claimreview_settings
+
+    return claimreview_settings(workbench.settings.file_values)
+
+
+@contextmanager
+def _count_bar(total: int, destination: Path | None) -> Iterator[Callable[[int], None] | None]:
+    """A progress bar on stderr for large exports to a file, at a terminal."""
+    if destination is None or total < 5000 or not sys.stderr.isatty():
+        yield None
+        return
+    with click.progressbar(length=total, label="exporting", file=sys.stderr) as bar:
+        yield lambda done: bar.update(done - bar.pos)
 
 
 @main.command()

@@ -1,0 +1,246 @@
+"""Write export records (see records.py) as JSONL, JSON, CSV, Markdown or ClaimReview JSON-LD.
+
+The formats are described in docs/export.md. Every writer is deterministic: the same records
+give the same bytes (sorted keys, fixed column order, no clock). A file is written atomically:
+to a temporary file beside the destination, moved over it only when complete.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+import secrets
+import shutil
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager, suppress
+from pathlib import Path
+from typing import Any, TextIO
+
+from workbench.config import config_path
+from workbench.export.claimreview import ClaimReviewSettings, ExportError, claim_reviews
+
+__all__ = ["FORMATS", "ExportError", "write_export", "CSV_COLUMNS", "PROGRESS_EVERY"]
+
+FORMATS = ("jsonl", "json", "csv", "md", "claimreview")
+PROGRESS_EVERY = 1000
+
+# One column per record field, in reading order: the verdict first, then the claim, its
+# article, what the machine found in it, its group and the review log.
+CSV_COLUMNS = (
+    "id", "verdict", "reviewer", "reviewed_at", "note", "evidence_url", "status", "text",
+    "kind", "speaker", "context", "source", "published", "published_precision", "article_id",
+    "article_url", "article_title", "article_content_hash", "char_start", "char_end",
+    "checkworthiness", "reasons", "numbers", "dates", "group_id", "group_relation",
+    "group_size", "group_sources", "suggested_outdated", "differing_spans", "group_members",
+    "history", "revision", "schema_version",
+)  # fmt: skip
+# A spreadsheet runs a cell starting with one of these as a formula (OWASP's list).
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+# Characters json.dumps leaves raw with ensure_ascii=False that split a line for some readers
+# (str.splitlines, JavaScript before ES2019) or act on a terminal (C1 controls).
+_LINE_BREAKING = re.compile("[\x7f-\x9f\u2028\u2029]")
+
+Writer = Callable[[Iterable[dict[str, Any]], TextIO], int]
+
+
+def write_export(
+    *,
+    records: Iterable[dict[str, Any]],
+    fmt: str,
+    destination: Path | None,
+    claimreview: ClaimReviewSettings | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> int:
+    """Write the records to `destination` (None: stdout) and return how many were written.
+
+    `progress` gets the number of records read so far every PROGRESS_EVERY records and once
+    at the end. Any error leaves an existing destination as it was and no temporary file.
+    """
+    writer = _writer(fmt, claimreview)  # refuses a bad format or missing settings up front
+    encoding = "utf-8-sig" if fmt == "csv" else "utf-8"
+    counted = _Counted(records, progress)
+    output = _stdout(encoding) if destination is None else _atomic_file(destination, encoding)
+    try:
+        with output as out:
+            written = writer(counted, out)
+    except OSError as error:
+        raise ExportError(f"{destination or 'stdout'}: cannot write ({error.strerror})") from None
+    counted.report()
+    return written
+
+
+def _writer(fmt: str, claimreview: ClaimReviewSettings | None) -> Writer:
+    if fmt == "claimreview":
+        if claimreview is None:
+            raise ExportError(
+                "ClaimReview export needs the publishing organisation and a base URL: "
+                f"set [claimreview] organisation and base_url in {config_path()}"
+            )
+        settings = claimreview
+        return lambda records, out: _write_claimreview(records, out, settings)
+    writers: dict[str, Writer] = {
+        "jsonl": _write_jsonl,
+        "json": _write_json,
+        "csv": _write_csv,
+        "md": _write_markdown,
+    }
+    if fmt not in writers:
+        raise ExportError(f"unknown export format '{fmt}' (use {', '.join(FORMATS)})")
+    return writers[fmt]
+
+
+class _Counted:
+    """The records, counted as they are read, with the progress callback on the way."""
+
+    def __init__(
+        self, records: Iterable[dict[str, Any]], progress: Callable[[int], None] | None
+    ) -> None:
+        self._records = records
+        self._progress = progress
+        self.count = 0
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        for record in self._records:
+            self.count += 1
+            if self._progress and self.count % PROGRESS_EVERY == 0:
+                self._progress(self.count)
+            yield record
+
+    def report(self) -> None:
+        if self._progress and self.count % PROGRESS_EVERY:
+            self._progress(self.count)
+
+
+# ---- output: stdout or an atomically replaced file
+
+
+@contextmanager
+def _stdout(encoding: str) -> Iterator[TextIO]:
+    """stdout in our encoding and without newline translation, so `-o -` and `-o FILE` give
+    the same bytes."""
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # a stdout replaced by text-only capture takes the text as it is
+        yield sys.stdout
+        return
+    out = io.TextIOWrapper(buffer, encoding=encoding, newline="")
+    try:
+        yield out
+    finally:
+        out.flush()
+        out.detach()  # leave sys.stdout's buffer open
+
+
+@contextmanager
+def _atomic_file(destination: Path, encoding: str) -> Iterator[TextIO]:
+    if destination.is_dir():
+        raise ExportError(f"{destination}: is a folder; name a file to write")
+    temporary = _create_temporary(destination)
+    try:
+        with temporary.open("w", encoding=encoding, newline="") as out:
+            yield out
+            out.flush()
+            os.fsync(out.fileno())  # the data is on disk before the rename makes it visible
+        if destination.exists():
+            shutil.copymode(destination, temporary)  # keep the permissions the user gave it
+        os.replace(temporary, destination)
+    except BaseException:  # KeyboardInterrupt included: never leave a half file behind
+        with suppress(FileNotFoundError):
+            temporary.unlink()
+        raise
+
+
+def _create_temporary(destination: Path) -> Path:
+    """An empty hidden file beside the destination (same filesystem, so os.replace is atomic),
+    created with the usual permissions (0o666 less the umask), unlike mkstemp's 0o600."""
+    while True:
+        candidate = destination.with_name(f".{destination.name}.{secrets.token_hex(4)}.part")
+        try:
+            os.close(os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+            return candidate
+        except FileExistsError:
+            continue
+
+
+# ---- formats
+
+
+def json_text(value: Any, indent: int | None = None) -> str:
+    """Deterministic JSON (sorted keys, UTF-8 text) that is always one line per value."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, indent=indent)
+    if _LINE_BREAKING.search(text):
+        text = _LINE_BREAKING.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+    return text
+
+
+def _write_jsonl(records: Iterable[dict[str, Any]], out: TextIO) -> int:
+    written = 0
+    for record in records:
+        out.write(json_text(record))
+        out.write("\n")
+        written += 1
+    return written
+
+
+def _write_json(records: Iterable[dict[str, Any]], out: TextIO) -> int:
+    return _write_json_array((json_text(record) for record in records), out)
+
+
+def _write_claimreview(
+    records: Iterable[dict[str, Any]], out: TextIO, settings: ClaimReviewSettings
+) -> int:
+    reviews = claim_reviews(records, settings)
+    return _write_json_array((json_text(review, indent=2) for review in reviews), out)
+
+
+def _write_json_array(items: Iterable[str], out: TextIO) -> int:
+    """A JSON array written item by item, so memory stays flat however many there are."""
+    written = 0
+    out.write("[")
+    for item in items:
+        out.write(",\n" if written else "\n")
+        out.write(item)
+        written += 1
+    out.write("\n]\n" if written else "]\n")
+    return written
+
+
+def _write_csv(records: Iterable[dict[str, Any]], out: TextIO) -> int:
+    writer = csv.writer(out, lineterminator="\r\n")  # RFC 4180: CRLF, quotes only as needed
+    writer.writerow(CSV_COLUMNS)
+    written = 0
+    for record in records:
+        writer.writerow(csv_row(record))
+        written += 1
+    return written
+
+
+def csv_row(record: dict[str, Any]) -> list[str]:
+    members = record["group"]["members"] if record.get("group") else None
+    flat = {**record, "group_members": members, "reasons": "; ".join(record["reasons"])}
+    return [csv_cell(flat.get(column)) for column in CSV_COLUMNS]
+
+
+def csv_cell(value: Any) -> str:
+    """Text for one cell: lists and objects as compact JSON, booleans as true/false, nothing
+    for null, and text a spreadsheet would run as a formula behind an apostrophe."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list | dict):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    if isinstance(value, str):
+        return f"'{value}" if value.startswith(FORMULA_TRIGGERS) else value
+    return str(value)
+
+
+def _write_markdown(records: Iterable[dict[str, Any]], out: TextIO) -> int:
+    # Grouping needs every record first, so this one format holds the export in memory.
+    held = list(records)
+    out.write(render_markdown(held))
+    return len(held)
