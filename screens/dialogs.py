@@ -189,3 +189,51 @@ def _parse_day(text: str, label: str) -> date | None:
         return date.fromisoformat(text)
     except ValueError:
         raise ValueError(f"{label}: '{text}' is not a date like 2024-02-24") from None
+
+
+EXPORT_EXTENSIONS = {
+    "jsonl": ".jsonl",
+    "json": ".json",
+    "csv": ".csv",
+    "md": ".md",
+    "claimreview": ".claimreview.json",
+}
+
+
+class ExportDialog(ModalScreen[tuple[str, str] | None]):
+    """Choose a format and a file for exporting the reviewed claims."""
+
+    DEFAULT_CSS = _DIALOG_CSS.format(name="ExportDialog")
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="export.cancel")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static("Export the reviewed claims", classes="dialog-title")
+            with Horizontal():
+                yield Label("Format")
+                yield Select(
+                    [(name, name) for name in EXPORT_EXTENSIONS],
+                    value="jsonl",
+                    allow_blank=False,
+                    id="export-format",
+                )
+            with Horizontal():
+                yield Label("File")
+                yield Input("verified-claims.jsonl", id="export-path")
+            yield Static("enter to export · escape to cancel", classes="dialog-hint")
+
+    @on(Select.Changed, "#export-format")
+    def format_changed(self, event: Select.Changed) -> None:
+        path = self.query_one("#export-path", Input)
+        stem = path.value
+        for extension in sorted(EXPORT_EXTENSIONS.values(), key=len, reverse=True):
+            stem = stem.removesuffix(extension)
+        path.value = stem + EXPORT_EXTENSIONS[str(event.value)]
+
+    @on(Input.Submitted, "#export-path")
+    def accept(self, event: Input.Submitted) -> None:
+        if event.value.strip():
+            self.dismiss((str(self.query_one("#export-format", Select).value), event.value.strip()))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

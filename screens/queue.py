@@ -7,6 +7,8 @@ is written by a worker while the cursor has already moved on to the next claim t
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
+from typing import Any
 
 from rich.text import Text
 from sqlmodel import Session
@@ -16,6 +18,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import DataTable, Footer, Header, ProgressBar, Static
+from textual.worker import get_current_worker
 
 from workbench.config import ReviewOptions
 from workbench.db.engine import Database
@@ -36,7 +39,7 @@ from workbench.matching.service import split_claim
 from workbench.output import one_line, visible
 from workbench.screens.base import WorkbenchScreen, fit_last_column
 from workbench.screens.corrections import ask_merge, run_correction
-from workbench.screens.dialogs import ConfirmDialog, FilterDialog, TextPrompt
+from workbench.screens.dialogs import ConfirmDialog, ExportDialog, FilterDialog, TextPrompt
 from workbench.screens.highlight import claim_content
 from workbench.screens.messages import (
     ClaimDetailLoaded,
@@ -82,6 +85,10 @@ class QueueScreen(WorkbenchScreen):
         Binding("/", "search", "Search", id="queue.search"),
         Binding("f", "filter", "Filter", id="queue.filter"),
         Binding("v", "overview", "Overview", id="queue.overview"),
+        Binding("x", "export", "Export", id="queue.export",
+                tooltip="Export the reviewed claims to a file"),
+        Binding("escape", "cancel_export", "Cancel export", show=False,
+                id="queue.cancel_export"),
         Binding("r", "reload", "Reload", id="queue.reload", tooltip="Load the queue again"),
         Binding("j,down", "cursor_down", "Down", show=False, id="queue.down"),
         Binding("k,up", "cursor_up", "Up", show=False, id="queue.up"),
@@ -89,8 +96,15 @@ class QueueScreen(WorkbenchScreen):
         Binding("q", "app.quit", "Quit", id="queue.quit"),
     ]  # fmt: skip
 
-    def __init__(self, database: Database, reviewer: str, options: ReviewOptions) -> None:
+    def __init__(
+        self,
+        database: Database,
+        reviewer: str,
+        options: ReviewOptions,
+        config_values: dict[str, Any] | None = None,
+    ) -> None:
         super().__init__()
+        self.config_values = config_values or {}  # the config file, for export settings
         self.database = database
         self.reviewer = reviewer
         self.options = options
@@ -132,9 +146,7 @@ class QueueScreen(WorkbenchScreen):
 
     def load_queue(self) -> None:
         self.claims, self.total = [], 0
-        self.query_one("#filter-line", Static).update(
-            Content(f"showing: {self.filters.describe()}")
-        )
+        self._show_line(None)
         self.fetch_page(0, self.filters)
 
     @work(thread=True, exclusive=True, group="queue-page", exit_on_error=False)
@@ -513,6 +525,55 @@ class QueueScreen(WorkbenchScreen):
     def group_changed(self, message: GroupChanged) -> None:
         self.notify(message.summary)
         self.load_queue()
+
+    def action_export(self) -> None:
+        def answered(choice: tuple[str, str] | None) -> None:
+            if choice is not None:
+                self.notify(f"Exporting to {choice[1]}… (escape cancels)")
+                self.export_claims(*choice)
+
+        self.app.push_screen(ExportDialog(), answered)
+
+    @work(thread=True, exclusive=True, group="export", exit_on_error=False)
+    def export_claims(self, file_format: str, path: str) -> None:
+        from workbench.export.claimreview import claimreview_settings
+        from workbench.export.records import ExportFilter, iter_export_records
+        from workbench.export.writers import ExportError, write_export
+
+        worker = get_current_worker()
+
+        def progress(done: int) -> None:
+            if worker.is_cancelled:
+                # Raised inside the writer, which then removes its temporary file.
+                raise ExportError("export cancelled; no file written")
+            self.app.call_from_thread(
+                self._show_line, f"exporting: {done:,} claims written · escape cancels"
+            )
+
+        try:
+            claimreview = (
+                claimreview_settings(self.config_values) if file_format == "claimreview" else None
+            )
+            with self.database.session() as session:
+                written = write_export(
+                    records=iter_export_records(session=session, filters=ExportFilter()),
+                    fmt=file_format, destination=Path(path), claimreview=claimreview,
+                    progress=progress,
+                )  # fmt: skip
+        except ExportError as error:
+            self.app.call_from_thread(self.notify, str(error), severity="error")
+            return
+        finally:
+            self.app.call_from_thread(self._show_line, None)
+        self.app.call_from_thread(self.notify, f"Exported {written} claim(s) to {path}")
+
+    def _show_line(self, text: str | None) -> None:
+        """The line under the header: the filter, or the progress of a long export."""
+        shown = text if text is not None else f"showing: {self.filters.describe()}"
+        self.query_one("#filter-line", Static).update(Content(shown))
+
+    def action_cancel_export(self) -> None:
+        self.workers.cancel_group(self, "export")
 
     def action_overview(self) -> None:
         from workbench.screens.overview import OverviewScreen

@@ -145,3 +145,34 @@ def test_python_dash_m_entry_point(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "claims    0" in result.stdout
+
+
+def test_export_and_merge_between_two_databases(run, write_file, tmp_path: Path) -> None:
+    article = write_file("good.txt", ARTICLE)
+    run("import", str(article))
+    claim_id = str(claims_json(run)[0]["id"])
+    run("--reviewer", "ana", "mark", claim_id, "confirmed", "--note", "seen, it holds")
+    out = tmp_path / "verified.jsonl"
+    result = run("export", "--format", "jsonl", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert "exported 1 claim(s)" in result.stderr
+    other = tmp_path / "other.db"
+    merged = CliRunner().invoke(main, ["--db", str(other), "import", str(article), str(out)])
+    assert merged.exit_code == 0, merged.output
+    assert "merged 1 review(s) into 1 claim(s)" in merged.stdout
+    shown = CliRunner().invoke(main, ["--db", str(other), "claims", "--status", "confirmed"])
+    assert "confirmed" in shown.stdout
+
+
+def test_claimreview_without_configuration_is_a_clear_error(run, write_file, tmp_path) -> None:
+    run("import", str(write_file("good.txt", ARTICLE)))
+    out = tmp_path / "cr.json"
+    result = run("export", "--format", "claimreview", "-o", str(out))
+    assert result.exit_code == 1
+    assert "[claimreview]" in result.output and "Traceback" not in result.output
+    assert not out.exists()
+
+
+def test_export_rejects_unknown_status(run) -> None:
+    result = run("export", "--status", "maybe")
+    assert result.exit_code == 2 and "--status" in result.output

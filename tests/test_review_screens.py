@@ -277,3 +277,26 @@ async def test_split_from_the_queue(review_db) -> None:
     with review_db.session() as session:
         assert session.get(Claim, first).group_id != session.get(Claim, second).group_id
         assert session.execute(select(MatchDecision.reviewer)).scalars().all() == ["ana"]
+
+
+async def test_export_from_the_queue(review_db, tmp_path: Path) -> None:
+    app = make_app(review_db, apply_to_group="never")
+    target = tmp_path / "out" / "verified.csv"
+    target.parent.mkdir()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("c")
+        await settle(app, pilot)
+        await pilot.press("x")
+        await pilot.pause()
+        dialog = app.screen
+        dialog.query_one("#export-format").value = "csv"
+        await pilot.pause()
+        path_input = dialog.query_one("#export-path", Input)
+        assert path_input.value == "verified-claims.csv"
+        path_input.value = str(target)
+        path_input.focus()
+        await pilot.press("enter")
+        await settle(app, pilot)
+    rows = target.read_text(encoding="utf-8-sig").splitlines()
+    assert len(rows) == 2 and "confirmed" in rows[1]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 from textual import on
 from textual.app import App
@@ -30,8 +31,10 @@ class WorkbenchApp(App[None]):
         reviewer: str,
         options: ReviewOptions | None = None,
         keymap: Mapping[str, str] | None = None,
+        config_values: Mapping[str, Any] | None = None,
     ) -> None:
         super().__init__()
+        self.config_values = dict(config_values or {})
         self.database = database
         self.reviewer = reviewer
         self.options = options or ReviewOptions()
@@ -40,7 +43,9 @@ class WorkbenchApp(App[None]):
 
     def on_mount(self) -> None:
         self.sub_title = f"{self.database.url} · {self.reviewer}"
-        self.push_screen(QueueScreen(self.database, self.reviewer, self.options))
+        self.push_screen(
+            QueueScreen(self.database, self.reviewer, self.options, self.config_values)
+        )
 
     @on(Worker.StateChanged)
     def report_worker_error(self, event: Worker.StateChanged) -> None:
@@ -57,8 +62,13 @@ def create_app(
     reviewer: str,
     options: ReviewOptions | None = None,
     keymap: Mapping[str, str] | None = None,
+    config_values: Mapping[str, Any] | None = None,
 ) -> WorkbenchApp:
     """Build the app on a database (opened and migrated here, not at import time)."""
     return WorkbenchApp(
-        open_database(database_url), reviewer=reviewer, options=options, keymap=keymap
+        open_database(database_url),
+        reviewer=reviewer,
+        options=options,
+        keymap=keymap,
+        config_values=config_values,
     )

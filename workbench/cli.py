@@ -598,7 +598,13 @@ def review(workbench: WorkbenchContext) -> None:
         raise click.ClickException(str(error)) from None
     with workbench.database():  # opens (and upgrades) it, reporting problems as one line
         pass
-    create_app(settings.database, reviewer=settings.reviewer, options=options, keymap=keymap).run()
+    create_app(
+        settings.database,
+        reviewer=settings.reviewer,
+        options=options,
+        keymap=keymap,
+        config_values=settings.file_values,
+    ).run()
 
 
 if __name__ == "__main__":

@@ -46,10 +46,11 @@ class ClaimReviewSettings:
 def claimreview_settings(file_values: dict[str, Any]) -> ClaimReviewSettings:
     """Settings from the config file's ``[claimreview]`` table (organisation, base_url and the
     optional organisation_url)."""
-    section = file_values.get("claimreview") or {}
-    organisation = section.get("organisation") if isinstance(section, dict) else None
-    base_url = section.get("base_url") if isinstance(section, dict) else None
-    if not _non_empty(organisation) or not _non_empty(base_url):
+    section = file_values.get("claimreview")
+    section = section if isinstance(section, dict) else {}
+    organisation = _text_setting(section, "organisation")
+    base_url = _text_setting(section, "base_url")
+    if not organisation or not base_url:
         raise ExportError(
             "ClaimReview export needs the publishing organisation and a base URL: "
             f"set [claimreview] organisation and base_url in {config_path()}"
@@ -60,7 +61,12 @@ def claimreview_settings(file_values: dict[str, Any]) -> ClaimReviewSettings:
             raise ExportError(
                 f"[claimreview] {key} must be an http(s) URL (in {config_path()}): {value!r}"
             )
-    return ClaimReviewSettings(organisation.strip(), organisation_url, base_url.rstrip("/"))
+    return ClaimReviewSettings(organisation, organisation_url, base_url.rstrip("/"))
+
+
+def _text_setting(section: dict[str, Any], key: str) -> str:
+    value = section.get(key)
+    return value.strip() if isinstance(value, str) else ""
 
 
 def _non_empty(value: Any) -> bool:
@@ -206,7 +212,7 @@ def _top_level_problems(review: dict[str, Any]) -> list[str]:
     if review.get("@context") != "https://schema.org" or review.get("@type") != "ClaimReview":
         problems.append("@context/@type must be https://schema.org / ClaimReview")
     claim_reviewed = review.get("claimReviewed")
-    if not _non_empty(claim_reviewed) or len(claim_reviewed) > CLAIM_REVIEWED_LIMIT:
+    if not isinstance(claim_reviewed, str) or not 0 < len(claim_reviewed) <= CLAIM_REVIEWED_LIMIT:
         problems.append(f"claimReviewed must be 1 to {CLAIM_REVIEWED_LIMIT} characters")
     if not _is_web_url(review.get("url")):
         problems.append("url must be an http(s) URL")
@@ -239,6 +245,8 @@ def _claim_problems(claim: Any) -> list[str]:
     appearances = claim.get("appearance")
     if not isinstance(appearances, list) or not appearances:
         return ["itemReviewed.appearance must list where the claim appeared"]
-    if any(not isinstance(work, dict) or work.get("@type") != "CreativeWork" for work in appearances):
+    if any(
+        not isinstance(work, dict) or work.get("@type") != "CreativeWork" for work in appearances
+    ):
         return ["every appearance must be a CreativeWork"]
     return []

@@ -21,7 +21,12 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from workbench.config import config_path
-from workbench.export.claimreview import ClaimReviewSettings, ExportError, claim_reviews
+from workbench.export.claimreview import (
+    ClaimReviewSettings,
+    ExportError,
+    claim_reviews,
+    source_key,
+)
 
 __all__ = ["FORMATS", "ExportError", "write_export", "CSV_COLUMNS", "PROGRESS_EVERY"]
 
@@ -31,7 +36,8 @@ PROGRESS_EVERY = 1000
 # One column per record field, in reading order: the verdict first, then the claim, its
 # article, what the machine found in it, its group and the review log.
 CSV_COLUMNS = (
-    "id", "verdict", "reviewer", "reviewed_at", "note", "evidence_url", "status", "text",
+    "id", "verdict", "reviewer", "reviewed_at", "note", "evidence_url", "status", "disagreement",
+    "text",
     "kind", "speaker", "context", "source", "published", "published_precision", "article_id",
     "article_url", "article_title", "article_content_hash", "char_start", "char_end",
     "checkworthiness", "reasons", "numbers", "dates", "group_id", "group_relation",
@@ -43,6 +49,11 @@ FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 # Characters json.dumps leaves raw with ensure_ascii=False that split a line for some readers
 # (str.splitlines, JavaScript before ES2019) or act on a terminal (C1 controls).
 _LINE_BREAKING = re.compile("[\x7f-\x9f\u2028\u2029]")
+
+# Built once: json.dumps with options builds a new encoder on every call, which shows at 100,000
+# records (and CSV encodes five lists per record).
+_ONE_LINE_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
+_COMPACT_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode
 
 Writer = Callable[[Iterable[dict[str, Any]], TextIO], int]
 
@@ -171,8 +182,12 @@ def _create_temporary(destination: Path) -> Path:
 
 def json_text(value: Any, indent: int | None = None) -> str:
     """Deterministic JSON (sorted keys, UTF-8 text) that is always one line per value."""
-    text = json.dumps(value, ensure_ascii=False, sort_keys=True, indent=indent)
-    if _LINE_BREAKING.search(text):
+    if indent is None:
+        text = _ONE_LINE_JSON(value)
+    else:
+        text = json.dumps(value, ensure_ascii=False, sort_keys=True, indent=indent)
+    # isascii() is nearly free and settles most English text without the regex scan.
+    if not text.isascii() and _LINE_BREAKING.search(text):
         text = _LINE_BREAKING.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
     return text
 
@@ -194,7 +209,10 @@ def _write_claimreview(
     records: Iterable[dict[str, Any]], out: TextIO, settings: ClaimReviewSettings
 ) -> int:
     reviews = claim_reviews(records, settings)
-    return _write_json_array((json_text(review, indent=2) for review in reviews), out)
+    # Indented inside the array as json.dumps(indent=2) would indent the whole list (JSON text
+    # holds no raw newline inside a string, so every newline is layout).
+    items = ("  " + json_text(review, indent=2).replace("\n", "\n  ") for review in reviews)
+    return _write_json_array(items, out)
 
 
 def _write_json_array(items: Iterable[str], out: TextIO) -> int:
@@ -228,14 +246,14 @@ def csv_row(record: dict[str, Any]) -> list[str]:
 def csv_cell(value: Any) -> str:
     """Text for one cell: lists and objects as compact JSON, booleans as true/false, nothing
     for null, and text a spreadsheet would run as a formula behind an apostrophe."""
+    if isinstance(value, str):  # the commonest cell first: this runs 35 times per record
+        return f"'{value}" if value.startswith(FORMULA_TRIGGERS) else value
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list | dict):
-        return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    if isinstance(value, str):
-        return f"'{value}" if value.startswith(FORMULA_TRIGGERS) else value
+        return _COMPACT_JSON(value)
     return str(value)
 
 
@@ -244,3 +262,170 @@ def _write_markdown(records: Iterable[dict[str, Any]], out: TextIO) -> int:
     held = list(records)
     out.write(render_markdown(held))
     return len(held)
+
+
+# ---- Markdown report, for an editor: by group, conflicts first
+
+RELATION_ORDER = ("conflicting", "outdated", "repeated")
+RELATION_TITLES = {
+    "conflicting": "Conflicting reports",
+    "outdated": "Outdated by a later report",
+    "repeated": "Repeated across reports",
+}
+# Characters that open Markdown markup anywhere in a line: CommonMark's emphasis, code, links,
+# HTML, entities and headings, plus GitHub's tables, strikethrough and math.
+_MARKUP = re.compile(r"([\\`*_\[\]<>#|~&$])")
+_LIST_START = re.compile(r"^([-+])|^(\d+)([.)])")  # would open a list at the start of a line
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+_WHITESPACE = re.compile(r"\s+")
+_PLAIN_WEB_URL = re.compile(r"https?://[^\s<>\\]+")
+
+
+def md_escape(text: str | None) -> str:
+    """Untrusted text as literal Markdown on one line: markup characters backslash-escaped,
+    control characters shown as visible escapes (\\x1b), line breaks as spaces."""
+    flat = _WHITESPACE.sub(" ", text or "").strip()
+    escaped = _MARKUP.sub(r"\\\1", flat)
+    escaped = _LIST_START.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", escaped)
+    return _CONTROL.sub(lambda match: f"\\x{ord(match.group()):02x}", escaped)
+
+
+def md_url(url: str | None) -> str:
+    """A web URL as an autolink; anything else (javascript:, spaces, brackets) as plain text."""
+    if url and _PLAIN_WEB_URL.fullmatch(url):
+        return f"<{url}>"
+    return md_escape(url)
+
+
+def render_markdown(records: list[dict[str, Any]]) -> str:
+    groups, singles = _md_sections(records)
+    lines = ["# Claim export", "", _md_summary(records, len(groups)), ""]
+    for members in groups:
+        lines += _md_group(members)
+    if singles:
+        lines += ["## Claims reported once", ""]
+        for record in singles:
+            lines += _md_claim(record)
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _md_sections(
+    records: list[dict[str, Any]],
+) -> tuple[list[list[dict[str, Any]]], list[dict[str, Any]]]:
+    """Exported claims by group (conflicting, outdated, repeated, then any other relation;
+    by group id within one), and the claims without a group of two or more."""
+    by_group: dict[int, list[dict[str, Any]]] = {}
+    singles = []
+    for record in sorted(records, key=lambda record: record["id"]):
+        if record.get("group"):
+            by_group.setdefault(record["group"]["id"], []).append(record)
+        else:
+            singles.append(record)
+
+    def rank(members: list[dict[str, Any]]) -> tuple[int, int]:
+        group = members[0]["group"]
+        relation = group["relation"]
+        order = RELATION_ORDER.index(relation) if relation in RELATION_ORDER else 99
+        return (order, group["id"])
+
+    return sorted(by_group.values(), key=rank), singles
+
+
+def _md_summary(records: list[dict[str, Any]], groups: int) -> str:
+    counts: dict[str, int] = {}
+    for record in records:
+        counts[record["status"]] = counts.get(record["status"], 0) + 1
+    statuses = ", ".join(f"{counts[status]} {status}" for status in sorted(counts))
+    claims = "claim" if len(records) == 1 else "claims"
+    grouped = "group" if groups == 1 else "groups"
+    return (
+        f"{len(records)} {claims} ({statuses or 'none'}); {groups} {grouped} of repeated reports."
+    )
+
+
+def _md_group(members: list[dict[str, Any]]) -> list[str]:
+    group = members[0]["group"]
+    title = RELATION_TITLES.get(group["relation"], md_escape(group["relation"]).capitalize())
+    sources = {source_key(member) for member in group["members"]}
+    lines = [
+        f"## {title} · group {group['id']}",
+        "",
+        f"{len(group['members'])} reports from {len(sources)} sources; "
+        f"{len(members)} of them in this export.",
+        "",
+        "Reported by:",
+        "",
+    ]
+    lines += [f"- {_md_member(member)}" for member in group["members"]]
+    lines += [""] + _md_differences(members)
+    for record in members:
+        lines += _md_claim(record)
+    return lines
+
+
+def _md_member(member: dict[str, Any]) -> str:
+    parts = [
+        f"claim {member['claim_id']}",
+        md_escape(member.get("source")) or "unknown source",
+        member.get("published") or "date unknown",
+    ]
+    if member.get("url"):
+        parts.append(md_url(member["url"]))
+    return " · ".join(parts)
+
+
+def _md_differences(members: list[dict[str, Any]]) -> list[str]:
+    """The conflicts spelled out: each differing span of an exported claim and why."""
+    lines = []
+    for record in members:
+        for span in record.get("differing_spans") or []:
+            quoted = md_escape(record["text"][span["start"] : span["end"]])
+            lines.append(f"- claim {record['id']}: “{quoted}”: {md_escape(span.get('reason'))}")
+    return ["What differs:", "", *lines, ""] if lines else []
+
+
+def _md_claim(record: dict[str, Any]) -> list[str]:
+    verdict = record.get("verdict") or "not reviewed"
+    lines = [
+        f"### Claim {record['id']} · {verdict.capitalize()}",
+        "",
+        f"> {md_escape(record['text'])}",
+        "",
+    ]
+    source = [md_escape(record.get("source")) or "unknown source"]
+    source.append(record.get("published") or "date unknown")
+    if record.get("article_url"):
+        source.append(md_url(record["article_url"]))
+    lines.append(f"- Source: {' · '.join(source)}")
+    if record.get("context"):
+        lines.append(f"- Context: {md_escape(record['context'])}")
+    if record.get("speaker"):
+        lines.append(f"- Speaker: {md_escape(record['speaker'])}")
+    lines += _md_verdict(record)
+    if record.get("disagreement"):
+        lines.append("- Reviewers disagree: merged verdicts differ; it needs a new decision.")
+    if record.get("suggested_outdated"):
+        lines.append("- Matching found a later report in its group that supersedes it.")
+    return [*lines, ""]
+
+
+def _md_verdict(record: dict[str, Any]) -> list[str]:
+    if not record.get("verdict"):
+        return []
+    lines = [
+        f"- Verdict: **{record['verdict']}** by {md_escape(record['reviewer'])}"
+        f" on {(record.get('reviewed_at') or '')[:10]}"
+    ]
+    if record.get("note"):
+        lines.append(f"- Note: {md_escape(record['note'])}")
+    if record.get("evidence_url"):
+        lines.append(f"- Evidence: {md_url(record['evidence_url'])}")
+    if len(record.get("history") or []) > 1:
+        steps = [_md_history_entry(entry) for entry in record["history"]]
+        lines.append(f"- History: {' → '.join(steps)}")
+    return lines
+
+
+def _md_history_entry(entry: dict[str, Any]) -> str:
+    action = f"undo to {entry['verdict']}" if entry.get("undo") else entry["verdict"]
+    return f"{(entry.get('created_at') or '')[:10]} {action} ({md_escape(entry['reviewer'])})"
