@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 from typing import Any
 
@@ -37,9 +37,14 @@ class ClaimView:
     disagreement: bool = False
 
     def to_json(self) -> dict[str, Any]:
-        data = asdict(self)
+        # Field by field: dataclasses.asdict deep-copies every nested list, which was most of
+        # the time of a 100,000-claim export.
+        data = {name: getattr(self, name) for name in _CLAIM_VIEW_FIELDS}
         data["published"] = self.published.isoformat() if self.published else None
         return data
+
+
+_CLAIM_VIEW_FIELDS = tuple(item.name for item in fields(ClaimView))
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,8 @@ from workbench.export.claimreview import (
     source_key,
 )
 
-__all__ = ["FORMATS", "ExportError", "write_export", "CSV_COLUMNS", "PROGRESS_EVERY"]
+# ExportError is defined in claimreview.py (see there why) and re-exported as part of this API.
+__all__ = ["CSV_COLUMNS", "FORMATS", "PROGRESS_EVERY", "ExportError", "write_export"]
 
 FORMATS = ("jsonl", "json", "csv", "md", "claimreview")
 PROGRESS_EVERY = 1000
@@ -36,13 +37,12 @@ PROGRESS_EVERY = 1000
 # One column per record field, in reading order: the verdict first, then the claim, its
 # article, what the machine found in it, its group and the review log.
 CSV_COLUMNS = (
-    "id", "verdict", "reviewer", "reviewed_at", "note", "evidence_url", "status", "disagreement",
-    "text",
-    "kind", "speaker", "context", "source", "published", "published_precision", "article_id",
-    "article_url", "article_title", "article_content_hash", "char_start", "char_end",
-    "checkworthiness", "reasons", "numbers", "dates", "group_id", "group_relation",
-    "group_size", "group_sources", "suggested_outdated", "differing_spans", "group_members",
-    "history", "revision", "schema_version",
+    "id", "verdict", "reviewer", "reviewed_at", "note", "evidence_url", "status",
+    "disagreement", "text", "kind", "speaker", "context", "source", "published",
+    "published_precision", "article_id", "article_url", "article_title", "article_content_hash",
+    "char_start", "char_end", "checkworthiness", "reasons", "numbers", "dates", "group_id",
+    "group_relation", "group_size", "group_sources", "suggested_outdated", "differing_spans",
+    "group_members", "history", "revision", "schema_version",
 )  # fmt: skip
 # A spreadsheet runs a cell starting with one of these as a formula (OWASP's list).
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -52,7 +52,8 @@ _LINE_BREAKING = re.compile("[\x7f-\x9f\u2028\u2029]")
 
 # Built once: json.dumps with options builds a new encoder on every call, which shows at 100,000
 # records (and CSV encodes five lists per record).
-_ONE_LINE_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
+# check_circular off: records are plain trees built by records.py, and the check costs time.
+_ONE_LINE_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True, check_circular=False).encode
 _COMPACT_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode
 
 Writer = Callable[[Iterable[dict[str, Any]], TextIO], int]
@@ -79,7 +80,8 @@ def write_export(
         with output as out:
             written = writer(counted, out)
     except OSError as error:
-        raise ExportError(f"{destination or 'stdout'}: cannot write ({error.strerror})") from None
+        reason = error.strerror or error
+        raise ExportError(f"{destination or 'stdout'}: cannot write ({reason})") from None
     counted.report()
     return written
 
