@@ -54,7 +54,7 @@ def add_groups(database: Database) -> None:
             assignments += [(len(groups), claim_id) for claim_id in members]
             index += size
         session.execute(insert(ClaimGroup), groups)
-        session.execute(text("CREATE TEMP TABLE assign (gid INTEGER, cid INTEGER)"))
+        session.execute(text("CREATE TEMP TABLE assign (gid INTEGER, cid INTEGER PRIMARY KEY)"))
         session.execute(
             text("INSERT INTO assign VALUES (:g, :c)"), [{"g": g, "c": c} for g, c in assignments]
         )

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from sqlmodel import Session
 from textual import on
 from textual.screen import Screen
 from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnKey
 from textual.worker import Worker, WorkerState
 
+from workbench.db.queries import StaleClaimError, get_claim
 from workbench.screens.error_dialog import ErrorDialog
+from workbench.screens.messages import VerdictRefused
 
 
 class WorkbenchScreen(Screen[None]):
@@ -40,3 +45,18 @@ def fit_last_column(table: DataTable, key: str) -> None:
     column.auto_width = False
     column.width = max(10, table.size.width - others - 2 * table.cell_padding - 2)
     table.refresh()
+
+
+def write_or_refuse(
+    screen: Screen[None], session: Session, claim_id: int, write: Callable[[], object]
+) -> bool:
+    """Run a review write in a worker. When the claim changed elsewhere since it was shown,
+    roll back, tell the screen (VerdictRefused, shown as a dialog) and return False."""
+    try:
+        write()
+    except StaleClaimError as error:
+        session.rollback()
+        stored = get_claim(session=session, claim_id=claim_id)
+        screen.post_message(VerdictRefused(stored, str(error)))
+        return False
+    return True

@@ -8,6 +8,7 @@ stored decision that later regrouping keeps.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from rich.text import Text
@@ -21,8 +22,6 @@ from textual.widgets import DataTable, Footer, Header, Static
 from workbench.config import ReviewOptions
 from workbench.db.engine import Database
 from workbench.db.queries import (
-    StaleClaimError,
-    get_claim,
     get_group,
     list_suggestions,
     mark_claim,
@@ -30,7 +29,7 @@ from workbench.db.queries import (
 from workbench.db.views import ClaimView, GroupView, SuggestionView
 from workbench.matching.service import accept_suggestion, reject_suggestion, split_claim
 from workbench.output import one_line, visible
-from workbench.screens.base import WorkbenchScreen, fit_last_column
+from workbench.screens.base import WorkbenchScreen, fit_last_column, write_or_refuse
 from workbench.screens.corrections import ask_merge, run_correction
 from workbench.screens.dialogs import ConfirmDialog
 from workbench.screens.highlight import claim_content
@@ -214,18 +213,11 @@ class GroupScreen(WorkbenchScreen):
     @work(thread=True, group="group-verdicts", exit_on_error=False)
     def save_verdict(self, member: ClaimView, verdict: str) -> None:
         with self.database.session() as session:
-            try:
-                mark_claim(
-                    session=session,
-                    claim_id=member.id,
-                    verdict=verdict,
-                    reviewer=self.reviewer,
-                    expected_revision=member.revision,
-                )
-            except StaleClaimError as error:
-                session.rollback()
-                stored = get_claim(session=session, claim_id=member.id)
-                self.post_message(VerdictRefused(stored, str(error)))
+            marked = partial(
+                mark_claim, session=session, claim_id=member.id, verdict=verdict,
+                reviewer=self.reviewer, expected_revision=member.revision,
+            )  # fmt: skip
+            if not write_or_refuse(self, session, member.id, marked):
                 return
         self.post_message(GroupChanged(self.group_id, f"claim {member.id}: {verdict}"))
 

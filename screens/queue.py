@@ -7,6 +7,7 @@ is written by a worker while the cursor has already moved on to the next claim t
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +38,7 @@ from workbench.db.queries import (
 from workbench.db.views import ClaimDetail, ClaimView, CollectionStats, GroupView, QueueFilter
 from workbench.matching.service import split_claim
 from workbench.output import one_line, visible
-from workbench.screens.base import WorkbenchScreen, fit_last_column
+from workbench.screens.base import WorkbenchScreen, fit_last_column, write_or_refuse
 from workbench.screens.corrections import ask_merge, run_correction
 from workbench.screens.dialogs import ConfirmDialog, ExportDialog, FilterDialog, TextPrompt
 from workbench.screens.highlight import claim_content
@@ -305,19 +306,11 @@ class QueueScreen(WorkbenchScreen):
     @work(thread=True, group="verdicts", exit_on_error=False)
     def save_verdict(self, claim: ClaimView, verdict: str, next_id: int | None = None) -> None:
         with self.database.session() as session:
-            try:
-                mark_claim(
-                    session=session,
-                    claim_id=claim.id,
-                    verdict=verdict,
-                    reviewer=self.reviewer,
-                    expected_revision=claim.revision,
-                )
-            except StaleClaimError as error:
-                session.rollback()
-                self.post_message(
-                    VerdictRefused(get_claim(session=session, claim_id=claim.id), str(error))
-                )
+            marked = partial(
+                mark_claim, session=session, claim_id=claim.id, verdict=verdict,
+                reviewer=self.reviewer, expected_revision=claim.revision,
+            )  # fmt: skip
+            if not write_or_refuse(self, session, claim.id, marked):
                 return
             stored = get_claim(session=session, claim_id=claim.id)
             repeats = _unreviewed_repeats(session, stored)
@@ -436,19 +429,11 @@ class QueueScreen(WorkbenchScreen):
     def save_annotation(self, claim: ClaimView, field: str, value: str) -> None:
         values = {"note": value} if field == "note" else {"evidence_url": value}
         with self.database.session() as session:
-            try:
-                annotate_claim(
-                    session=session,
-                    claim_id=claim.id,
-                    reviewer=self.reviewer,
-                    expected_revision=claim.revision,
-                    **values,
-                )
-            except StaleClaimError as error:
-                session.rollback()
-                self.post_message(
-                    VerdictRefused(get_claim(session=session, claim_id=claim.id), str(error))
-                )
+            annotated = partial(
+                annotate_claim, session=session, claim_id=claim.id, reviewer=self.reviewer,
+                expected_revision=claim.revision, **values,
+            )  # fmt: skip
+            if not write_or_refuse(self, session, claim.id, annotated):
                 return
             stored = get_claim(session=session, claim_id=claim.id)
         self.post_message(VerdictSaved(stored, field))

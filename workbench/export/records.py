@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
@@ -163,9 +163,3 @@ def _group_members(session: Session, group_ids: set[int]) -> dict[int, list[dict
             {"claim_id": claim_id, "source": source, "url": url, "published": _iso(published)}
         )
     return members
-
-
-@dataclass
-class ExportSummary:
-    records: int = 0
-    by_verdict: dict[str, int] = field(default_factory=dict)

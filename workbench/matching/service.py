@@ -135,9 +135,11 @@ def load_constraints(*, session: Session, index_of: dict[int, int]) -> Constrain
     return constraints
 
 
-def _grouping_input(members: Sequence[MemberClaim]) -> GroupingInput:
+def _grouping_input(
+    members: Sequence[MemberClaim], texts: Sequence[MatchText] | None = None
+) -> GroupingInput:
     return GroupingInput(
-        texts=[match_text(member.text) for member in members],
+        texts=list(texts) if texts is not None else [match_text(m.text) for m in members],
         article_ids=[member.article_id for member in members],
         is_headline=[member.kind == ClaimKind.HEADLINE for member in members],
     )
@@ -201,11 +203,7 @@ def group_new_claims(*, session: Session, settings: GroupingSettings) -> Groupin
     old_members, current_groups = load_members(session=session, claim_ids=old_ids)
     members = old_members + new_members
     texts = [match_text(member.text) for member in old_members] + new_texts
-    data = GroupingInput(
-        texts=texts,
-        article_ids=[member.article_id for member in members],
-        is_headline=[member.kind == ClaimKind.HEADLINE for member in members],
-    )
+    data = _grouping_input(members, texts)
     scorer = Scorer(texts, inverse_document_frequencies(frequencies, total))
     index_of = {member.claim_id: index for index, member in enumerate(members)}
     pairs = {
