@@ -42,6 +42,8 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python bench/import_bench.py
 	$(BIN)/python bench/matching_eval.py
 	$(BIN)/python bench/group_bench.py --claims 100000
+	$(BIN)/python bench/tui_bench.py
+	$(BIN)/python bench/export_bench.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .mypy_cache .pytest_cache .ruff_cache
