@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Connection, func, select
 from sqlmodel import Session, col
 
 from workbench.db.models import Article, Claim, ClaimGroup, ClaimStatus, Review, Source
@@ -71,7 +71,7 @@ def _records(session: Session, ids: Sequence[int]) -> list[dict[str, Any]]:
     # ClaimView.to_json(), without building and copying 100,000 objects on a large export.
     claims = [
         claim_values(row)
-        for row in session.execute(
+        for row in _core(session).execute(
             _claim_view_query().where(col(Claim.id).in_(ids)).order_by(col(Claim.id))
         )
     ]
@@ -95,6 +95,12 @@ def _records(session: Session, ids: Sequence[int]) -> list[dict[str, Any]]:
     return records
 
 
+def _core(session: Session) -> Connection:
+    """The session's connection: these column queries need none of the ORM's row handling,
+    which was a fifth of a large export's time."""
+    return session.connection()
+
+
 def _iso(moment: datetime | date | None) -> str | None:
     return moment.isoformat() if moment else None
 
@@ -110,7 +116,9 @@ def _histories(session: Session, ids: Sequence[int]) -> dict[int, list[dict[str,
         .where(col(Review.claim_id).in_(ids))
         .order_by(col(Review.id))
     )  # fmt: skip
-    for claim_id, reviewer, verdict, note, evidence, created, reverts in session.execute(query):
+    for claim_id, reviewer, verdict, note, evidence, created, reverts in _core(session).execute(
+        query
+    ):
         history[claim_id].append(
             {
                 "reviewer": reviewer,
@@ -158,7 +166,7 @@ def _group_members(session: Session, group_ids: set[int]) -> dict[int, list[dict
         .where(col(Claim.group_id).in_(sorted(group_ids)))
         .order_by(col(Article.published), col(Claim.id))
     )  # fmt: skip
-    for group_id, claim_id, source, url, published in session.execute(query):
+    for group_id, claim_id, source, url, published in _core(session).execute(query):
         members[group_id].append(
             {"claim_id": claim_id, "source": source, "url": url, "published": _iso(published)}
         )
