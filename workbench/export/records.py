@@ -167,7 +167,7 @@ def _group_members(session: Session, group_ids: set[int]) -> dict[int, list[dict
         .order_by(col(Article.published), col(Claim.id))
     )  # fmt: skip
     for group_id, claim_id, source, url, published in _core(session).execute(query):
-        members[group_id].append(
+        members[int(group_id)].append(
             {"claim_id": claim_id, "source": source, "url": url, "published": _iso(published)}
         )
     return members
