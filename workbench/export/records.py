@@ -167,7 +167,8 @@ def _group_members(session: Session, group_ids: set[int]) -> dict[int, list[dict
         .order_by(col(Article.published), col(Claim.id))
     )  # fmt: skip
     for group_id, claim_id, source, url, published in _core(session).execute(query):
-        members[int(group_id)].append(
-            {"claim_id": claim_id, "source": source, "url": url, "published": _iso(published)}
-        )
+        if group_id is not None:  # always, by the query; said for the type checker
+            members[group_id].append(
+                {"claim_id": claim_id, "source": source, "url": url, "published": _iso(published)}
+            )
     return members
