@@ -16,7 +16,7 @@ from sqlmodel import Session
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import DataTable, Footer, Header, ProgressBar, Static
 from textual.worker import get_current_worker
@@ -39,6 +39,7 @@ from workbench.db.views import ClaimDetail, ClaimView, CollectionStats, GroupVie
 from workbench.matching.service import split_claim
 from workbench.output import one_line, visible
 from workbench.screens.base import WorkbenchScreen, fit_last_column, write_or_refuse
+from workbench.screens.content_view import ContentView
 from workbench.screens.corrections import ask_merge, run_correction
 from workbench.screens.dialogs import ConfirmDialog, ExportDialog, FilterDialog, TextPrompt
 from workbench.screens.highlight import claim_content
@@ -127,9 +128,7 @@ class QueueScreen(WorkbenchScreen):
         yield Static(id="filter-line")
         with Vertical(id="queue-body"):
             yield DataTable(id="queue", cursor_type="row", zebra_stripes=True)
-            with VerticalScroll(id="detail-pane"):
-                yield Static(id="detail")
-                yield Static(id="group-members")
+            yield ContentView(id="detail-pane")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -204,7 +203,8 @@ class QueueScreen(WorkbenchScreen):
             Content(
                 f"{self.total} in queue · {self.reviewed}/{self.stats.claims} reviewed · "
                 f"{self.stats.groups_by_relation.get('conflicting', 0)} conflicting groups"
-            )
+            ),
+            layout=False,  # a one-line bar of fixed size: no need to lay the screen out again
         )
         self.query_one("#progress", ProgressBar).update(
             total=max(self.stats.claims, 1), progress=self.reviewed
@@ -230,8 +230,7 @@ class QueueScreen(WorkbenchScreen):
     def _show_current(self) -> None:
         claim = self.current
         if claim is None:
-            self.query_one("#detail", Static).update(Content("Nothing to review here."))
-            self.query_one("#group-members", Static).update("")
+            self.query_one("#detail-pane", ContentView).update(Content("Nothing to review here."))
             return
         if claim.id == self.detail_from_verdict:
             self.detail_from_verdict = None
@@ -251,13 +250,11 @@ class QueueScreen(WorkbenchScreen):
         current = self.current
         if current is None or current.id != message.detail.claim.id:
             return
-        self.query_one("#detail", Static).update(
-            _claim_header(message.detail.claim, message.detail)
-        )
+        parts = [_claim_header(message.detail.claim, message.detail)]
+        if message.group:
+            parts.append(group_content(message.group, current.id))
+        self.query_one("#detail-pane", ContentView).update(Content("").join(parts))
         self.detail_claim_id = current.id
-        self.query_one("#group-members", Static).update(
-            group_content(message.group, current.id) if message.group else Content("")
-        )
 
     def _replace_claim(self, claim: ClaimView) -> None:
         for index, known in enumerate(self.claims):

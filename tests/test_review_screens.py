@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import select
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import DataTable, Input
 from textual.worker import WorkerCancelled
 
 from workbench.app import WorkbenchApp, create_app
@@ -15,6 +15,7 @@ from workbench.db.models import Claim, MatchDecision, Review
 from workbench.importers.pipeline import ImportRun
 from workbench.matching.grouping import GroupingSettings
 from workbench.matching.service import regroup_all
+from workbench.screens.content_view import ContentView
 
 AID = [
     "The EU has so far delivered 28 billion euros in military aid to Ukraine, von der Leyen said.",
@@ -180,8 +181,8 @@ async def test_markup_like_text_is_shown_literally(review_db) -> None:
         await settle(app, pilot)
         cell = str(app.screen.query_one("#queue", DataTable).get_row_at(index)[3])
         assert "[bold]loud[/bold] and [/x] and [link=https://evil.example]" in cell
-        detail = app.screen.query_one("#detail", Static)
-        assert "[bold]loud[/bold] and [/x]" in str(detail.render())
+        detail = app.screen.query_one("#detail-pane", ContentView)
+        assert "[bold]loud[/bold] and [/x]" in detail.content.plain
 
 
 async def test_split_and_merge_from_the_group_screen(review_db) -> None:
