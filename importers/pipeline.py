@@ -285,7 +285,7 @@ class ImportRun:
             with session.begin_nested():
                 merged = merge_reviews(session=session, path=path)
         except MergeError as error:
-            self.report.failures.append((str(path), str(error).removeprefix(f"{path}: ")))
+            self.report.failures.append((error.origin, error.reason))
             return
         session.commit()
         self.report.merges.append(merged)

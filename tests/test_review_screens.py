@@ -59,6 +59,13 @@ async def settle(app, pilot) -> None:
     await pilot.pause()
 
 
+async def move_to(app, pilot, claim_id: int) -> None:
+    """Put the queue's cursor on a claim and let its detail load."""
+    table = app.screen.query_one("#queue", DataTable)
+    table.move_cursor(row=[claim.id for claim in app.screen.claims].index(claim_id))
+    await settle(app, pilot)
+
+
 def current_claim(app) -> int:
     return app.screen.current.id
 
@@ -141,9 +148,7 @@ async def test_verdict_offers_to_apply_to_repeated_members(review_db) -> None:
     first, second = claim_with(review_db, AID[0]), claim_with(review_db, AID[1])
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(app, pilot)
-        table = app.screen.query_one("#queue", DataTable)
-        table.move_cursor(row=[c.id for c in app.screen.claims].index(first))
-        await settle(app, pilot)
+        await move_to(app, pilot, first)
         await pilot.press("c")
         await settle(app, pilot)
         assert type(app.screen).__name__ == "ConfirmDialog"
@@ -190,9 +195,7 @@ async def test_split_and_merge_from_the_group_screen(review_db) -> None:
     first, second = claim_with(review_db, AID[0]), claim_with(review_db, AID[1])
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(app, pilot)
-        table = app.screen.query_one("#queue", DataTable)
-        table.move_cursor(row=[c.id for c in app.screen.claims].index(first))
-        await settle(app, pilot)
+        await move_to(app, pilot, first)
         await pilot.press("enter")
         await settle(app, pilot)
         assert type(app.screen).__name__ == "GroupScreen"
@@ -270,9 +273,7 @@ async def test_split_from_the_queue(review_db) -> None:
     first, second = claim_with(review_db, AID[0]), claim_with(review_db, AID[1])
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(app, pilot)
-        table = app.screen.query_one("#queue", DataTable)
-        table.move_cursor(row=[c.id for c in app.screen.claims].index(first))
-        await settle(app, pilot)
+        await move_to(app, pilot, first)
         await pilot.press("s")
         await settle(app, pilot)
     with review_db.session() as session:

@@ -27,7 +27,12 @@ SUPPORTED_VERSIONS = frozenset({1})
 
 
 class MergeError(Exception):
-    """The whole file cannot be merged; the message is one line for the user."""
+    """The whole file cannot be merged: where (file, or file#line) and why, in one line."""
+
+    def __init__(self, origin: str, reason: str) -> None:
+        super().__init__(f"{origin}: {reason}")
+        self.origin = origin
+        self.reason = reason
 
 
 @dataclass
@@ -70,7 +75,7 @@ def _records(path: Path) -> Iterator[tuple[str, dict[str, Any]]]:
     try:
         handle = path.open("rb")
     except OSError as error:
-        raise MergeError(f"{path}: {error.strerror or error}") from None
+        raise MergeError(str(path), str(error.strerror or error)) from None
     with handle:
         for number, line in enumerate(handle, start=1):
             if not line.strip():
@@ -78,10 +83,12 @@ def _records(path: Path) -> Iterator[tuple[str, dict[str, Any]]]:
             try:
                 record = json.loads(line)
             except ValueError as error:
-                raise MergeError(f"{path}#{number}: invalid JSON ({error})") from None
+                raise MergeError(f"{path}#{number}", f"invalid JSON ({error})") from None
             if record.get("schema_version") not in SUPPORTED_VERSIONS:
                 version = record.get("schema_version")
-                raise MergeError(f"{path}#{number}: export schema version {version} not supported")
+                raise MergeError(
+                    f"{path}#{number}", f"export schema version {version} not supported"
+                )
             yield f"{path}#{number}", record
 
 
