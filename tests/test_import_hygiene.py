@@ -17,6 +17,7 @@ CORE_MODULES = [
     "workbench.matching.grouping",
     "workbench.matching.relations",
     "workbench.matching.service",
+    "workbench.matching.semantic",
     "workbench.config",
     "workbench.cli",
 ]

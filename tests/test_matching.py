@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select, update
 
-from workbench.db.models import Claim, ClaimGroup, MatchDecision, SuggestedMatch
+from workbench.db.models import Claim, ClaimGroup, ClaimVector, MatchDecision, SuggestedMatch
 from workbench.db.queries import get_claim, list_claims, list_groups
 from workbench.importers.pipeline import ImportRun
+from workbench.matching import service
 from workbench.matching.grouping import GroupingSettings, similarity
 from workbench.matching.normalise import match_text
+from workbench.matching.semantic import load_encoder
 from workbench.matching.service import (
     GroupingError,
     accept_suggestion,
@@ -18,14 +20,25 @@ from workbench.matching.service import (
     regroup_all,
     reject_suggestion,
     split_claim,
+    store_missing_vectors,
 )
 
 SETTINGS = GroupingSettings()
 
 
+# Headlines on unrelated topics, so that only the body sentences under test can group.
+HEADLINES = {
+    "Alpha": "Rail strike closes ports along the northern coast",
+    "Beta": "Orchard growers count losses after late frost",
+    "Gamma": "City council approves new cycling lanes downtown",
+    "Delta": "Chess prodigy wins national title at fourteen",
+    "Epsilon": "Museum reopens its restored medieval tapestry hall",
+}
+
+
 def article(source: str, published: str, *sentences: str) -> str:
     return (
-        f"source: {source}\npublished: {published}\n\nHeadline of {source} on {published}\n\n"
+        f"source: {source}\npublished: {published}\n\n{HEADLINES[source]}\n\n"
         + "\n\n".join(sentences)
         + "\n"
     )
@@ -214,3 +227,85 @@ def test_claims_json_carries_group_fields(corpus) -> None:
     )
     assert data["suggested_outdated"] is False
     assert groups[0].relation == "conflicting"  # disagreements come first
+
+
+# --- sentence vectors ---------------------------------------------------------------------
+
+
+@pytest.fixture
+def with_model():
+    if load_encoder() is None:
+        pytest.skip("sentence-embedding model not installed")
+
+
+def test_vectors_are_computed_once_and_kept(corpus, with_model) -> None:
+    with corpus.session() as session:
+        computed = store_missing_vectors(session=session, settings=SETTINGS)
+    with corpus.session() as session:
+        claims = session.execute(select(func.count()).select_from(Claim)).scalar_one()
+        again = store_missing_vectors(session=session, settings=SETTINGS)
+    assert computed == claims and again == 0
+    # Vectors of another model are not comparable with these: they are computed again.
+    with corpus.session() as session:
+        session.execute(update(ClaimVector).values(model="some-older-model"))
+        session.commit()
+        assert store_missing_vectors(session=session, settings=SETTINGS) == claims
+
+
+def test_without_the_model_grouping_falls_back_to_words(corpus, monkeypatch) -> None:
+    monkeypatch.setattr(service, "load_encoder", lambda: None)
+    assert not service.semantic_matching_available(SETTINGS)
+    run_full(corpus)
+    assert group_of(corpus, AID_1) == group_of(corpus, AID_2) == group_of(corpus, AID_WRONG)
+    with corpus.session() as session:
+        assert session.execute(select(func.count()).select_from(ClaimVector)).scalar_one() == 0
+
+
+def test_switched_off_semantic_matching_stores_no_vectors(corpus) -> None:
+    settings = SETTINGS.without_vectors()
+    with corpus.session() as session:
+        assert store_missing_vectors(session=session, settings=settings) == 0
+        regroup_all(session=session, settings=settings)
+        assert session.execute(select(func.count()).select_from(ClaimVector)).scalar_one() == 0
+    assert group_of(corpus, AID_1) == group_of(corpus, AID_2)
+
+
+OPENED = "The European Union will open a Defence Innovation office in Kyiv, she announced."
+STARTED = "Work has begun on the EU's defence innovation office in the Ukrainian capital."
+
+
+def add_office_reports(corpus, write_file) -> None:
+    """One article, grouped; then a later one saying the same in other words, grouped."""
+    ImportRun(corpus).run([write_file("f.txt", article("Epsilon", "2024-05-06", OPENED))])
+    with corpus.session() as session:
+        group_new_claims(session=session, settings=SETTINGS)
+    ImportRun(corpus).run([write_file("g.txt", article("Beta", "2024-05-07", STARTED))])
+    with corpus.session() as session:
+        assert not group_new_claims(session=session, settings=SETTINGS).full
+
+
+def test_a_new_paraphrase_in_other_words_joins_by_meaning(corpus, write_file, with_model) -> None:
+    add_office_reports(corpus, write_file)
+    assert group_of(corpus, STARTED) == group_of(corpus, OPENED)
+
+
+DOWNED = "Ukraine's army shot down 30 Russian drones overnight."
+DOWNED_AGAIN = "Kyiv's military destroyed thirty drones launched by Moscow during the night."
+
+
+def test_new_claims_find_stored_neighbours_by_meaning(corpus, write_file, with_model) -> None:
+    # The two share one content word, so the token index (two shared rare words) cannot find
+    # the stored one for the new one; the sentence vectors can.
+    ImportRun(corpus).run([write_file("f.txt", article("Epsilon", "2024-05-06", DOWNED))])
+    with corpus.session() as session:
+        group_new_claims(session=session, settings=SETTINGS)
+    ImportRun(corpus).run([write_file("g.txt", article("Beta", "2024-05-07", DOWNED_AGAIN))])
+    stored, new = claim_id(corpus, DOWNED), claim_id(corpus, DOWNED_AGAIN)
+    with corpus.session() as session:
+        members, _ = service.load_members(session=session, claim_ids=[new])
+        texts = [match_text(DOWNED_AGAIN)]
+        frequencies, _total = service._token_frequencies(session, texts)
+        by_words = service._candidates_from_index(session, members, texts, frequencies, SETTINGS)
+        by_meaning = service._candidates_by_meaning(session, members, SETTINGS)
+    assert stored not in by_words.get(new, set())
+    assert stored in by_meaning[new]

@@ -203,6 +203,19 @@ def stats(workbench: WorkbenchContext) -> None:
     )
     for relation, count in sorted(numbers.groups_by_relation.items()):
         click.echo(f"  {relation:<11} {count}")
+    click.echo(f"matching  {_matching_mode(workbench)}")
+
+
+def _matching_mode(workbench: WorkbenchContext) -> str:
+    from workbench.matching.semantic import MODEL_NAME, MODEL_PACKAGE
+    from workbench.matching.service import semantic_matching_available
+
+    settings = workbench.grouping_settings()
+    if semantic_matching_available(settings):
+        return f"meaning and words ({MODEL_NAME})"
+    if not settings.semantic:
+        return "words only ([matching] semantic = false)"
+    return f"words only (model package {MODEL_PACKAGE} not installed)"
 
 
 @main.command()
@@ -341,13 +354,24 @@ def undo(workbench: WorkbenchContext, claim_id: int) -> None:
 
 
 def _run_grouping(workbench: WorkbenchContext, database: Database, *, full: bool) -> Any:
-    from workbench.matching.service import group_new_claims, regroup_all
+    from workbench.matching.service import group_new_claims, regroup_all, store_missing_vectors
 
     settings = workbench.grouping_settings()
+    with database.session() as session:
+        # Committed batch by batch, so Ctrl-C during a long first run keeps what was computed.
+        store_missing_vectors(session=session, settings=settings, progress=_vector_progress)
     with database.session() as session:
         if full:
             return regroup_all(session=session, settings=settings)
         return group_new_claims(session=session, settings=settings)
+
+
+def _vector_progress(done: int, total: int) -> None:
+    # Only worth showing for a run that takes more than a few seconds (about 150 claims a second).
+    if total >= 1000:
+        end = "\n" if done == total else "\r"
+        click.echo(f"sentence vectors: {done}/{total} claims", err=True, nl=False)
+        click.echo(end, err=True, nl=False)
 
 
 def _echo_grouping(report: Any) -> None:

@@ -59,18 +59,34 @@ class Settings:
 
     @property
     def grouping(self) -> GroupingSettings:
-        """Matching thresholds: ``[matching] high = 64, low = 50, link = 65`` in the config file."""
+        """``[matching] semantic = true, high = 58, low = 54, link = 60`` in the config file;
+        ``word_high``, ``word_low`` and ``word_link`` are the thresholds without vectors."""
         section = self.file_values.get("matching", {})
         defaults = GroupingSettings()
+        names = ("high", "low", "link", "word_high", "word_low", "word_link")
         try:
-            high = float(section.get("high", defaults.high))
-            low = float(section.get("low", defaults.low))
-            link = float(section.get("link", defaults.link))
+            values = {name: float(section.get(name, getattr(defaults, name))) for name in names}
         except (TypeError, ValueError):
             raise ConfigError(f"{config_path()}: [matching] values must be numbers") from None
-        if not (0 <= low <= high <= 100 and 0 <= link <= 100):
-            raise ConfigError(f"{config_path()}: [matching] needs 0 <= low <= high <= 100")
-        return replace(defaults, high=high, low=low, link=link)
+        for prefix in ("", "word_"):
+            high, low, link = (values[prefix + name] for name in ("high", "low", "link"))
+            if not (0 <= low <= high <= 100 and 0 <= link <= 100):
+                raise ConfigError(
+                    f"{config_path()}: [matching] needs 0 <= {prefix}low <= {prefix}high <= 100"
+                )
+        semantic = section.get("semantic", defaults.semantic)
+        if not isinstance(semantic, bool):
+            raise ConfigError(f"{config_path()}: [matching] semantic must be true or false")
+        settings = replace(
+            defaults,
+            high=values["high"],
+            low=values["low"],
+            link=values["link"],
+            word_high=values["word_high"],
+            word_low=values["word_low"],
+            word_link=values["word_link"],
+        )
+        return settings if semantic else settings.without_vectors()
 
     @property
     def review(self) -> ReviewOptions:

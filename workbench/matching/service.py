@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+import numpy as np
 from sqlalchemy import Table, bindparam, delete, func, insert, select, update
 from sqlmodel import Session, col
 
@@ -21,6 +22,7 @@ from workbench.db.models import (
     ClaimGroup,
     ClaimKind,
     ClaimToken,
+    ClaimVector,
     GroupRelation,
     MatchDecision,
     MatchDecisionKind,
@@ -35,6 +37,7 @@ from workbench.matching.grouping import (
     group_indices,
     inverse_document_frequencies,
     may_share_group,
+    nearest_neighbours,
     rare_tokens,
     score_pairs,
     suggestions,
@@ -42,18 +45,24 @@ from workbench.matching.grouping import (
 from workbench.matching.members import MemberClaim
 from workbench.matching.normalise import MatchText, match_text
 from workbench.matching.relations import assess_group
+from workbench.matching.semantic import DIMENSIONS, MODEL_NAME, Vectors, load_encoder
 
 # Candidates fetched from the token index for one new claim, most shared tokens first.
 MAX_CANDIDATES_PER_CLAIM = 200
 # More new claims than this are grouped by a full run instead.
 INCREMENTAL_LIMIT = 5000
 _CHUNK = 500  # SQLite allows a limited number of bound parameters per statement
+_VECTOR_BATCH = 256  # claims encoded and stored per step (progress is reported per step)
 
 
 # Core tables for executemany updates keyed by bound ids (the ORM would load every row).
 CLAIM_TABLE: Table = Claim.__table__  # type: ignore[attr-defined]
 GROUP_TABLE: Table = ClaimGroup.__table__  # type: ignore[attr-defined]
 TOKEN_TABLE: Table = ClaimToken.__table__  # type: ignore[attr-defined]
+VECTOR_TABLE: Table = ClaimVector.__table__  # type: ignore[attr-defined]
+
+# Told how many claims got sentence vectors so far (for a progress display).
+VectorProgress = Callable[[int, int], None]
 
 
 class GroupingError(LookupError):
@@ -136,13 +145,105 @@ def load_constraints(*, session: Session, index_of: dict[int, int]) -> Constrain
 
 
 def _grouping_input(
-    members: Sequence[MemberClaim], texts: Sequence[MatchText] | None = None
+    members: Sequence[MemberClaim],
+    texts: Sequence[MatchText] | None = None,
+    vectors: Vectors | None = None,
 ) -> GroupingInput:
     return GroupingInput(
         texts=list(texts) if texts is not None else [match_text(m.text) for m in members],
         article_ids=[member.article_id for member in members],
         is_headline=[member.kind == ClaimKind.HEADLINE for member in members],
+        vectors=vectors,
     )
+
+
+def semantic_matching_available(settings: GroupingSettings) -> bool:
+    """Whether grouping compares meaning: switched on and the model package installed."""
+    return settings.semantic and load_encoder() is not None
+
+
+def claim_vectors(
+    *, session: Session, members: Sequence[MemberClaim], settings: GroupingSettings
+) -> Vectors | None:
+    """Sentence vectors of the members, in order: stored ones are read, missing ones computed
+    and stored. None when semantic matching is off or the model is not installed."""
+    encoder = load_encoder() if settings.semantic else None
+    if encoder is None:
+        return None
+    vectors = np.zeros((len(members), DIMENSIONS), dtype=np.float32)
+    stored = _stored_vectors(session, [member.claim_id for member in members])
+    missing = []
+    for index, member in enumerate(members):
+        vector = stored.get(member.claim_id)
+        if vector is None:
+            missing.append(index)
+        else:
+            vectors[index] = vector
+    for start in range(0, len(missing), _VECTOR_BATCH):
+        batch = missing[start : start + _VECTOR_BATCH]
+        computed = encoder.encode([members[index].text for index in batch])
+        vectors[batch] = computed
+        _insert_vectors(session, [members[index].claim_id for index in batch], computed)
+    return vectors
+
+
+def store_missing_vectors(
+    *, session: Session, settings: GroupingSettings, progress: VectorProgress | None = None
+) -> int:
+    """Compute and store sentence vectors for every claim that lacks one; returns how many.
+
+    The model costs about 7 ms per claim, so a large import takes minutes: this commits after
+    every batch, and an interrupted run keeps what it computed (the next run goes on from
+    there). Grouping then finds the vectors stored.
+    """
+    encoder = load_encoder() if settings.semantic else None
+    if encoder is None:
+        return 0
+    _drop_other_models(session)
+    has_vector = select(col(ClaimVector.claim_id)).where(col(ClaimVector.claim_id) == col(Claim.id))
+    query = (
+        select(col(Claim.id), col(Claim.text)).where(~has_vector.exists()).order_by(col(Claim.id))
+    )
+    missing = list(session.execute(query))
+    for start in range(0, len(missing), _VECTOR_BATCH):
+        batch = missing[start : start + _VECTOR_BATCH]
+        _insert_vectors(
+            session, [row[0] for row in batch], encoder.encode([row[1] for row in batch])
+        )
+        session.commit()
+        if progress is not None:
+            progress(start + len(batch), len(missing))
+    return len(missing)
+
+
+def _insert_vectors(session: Session, claim_ids: Sequence[int], vectors: Vectors) -> None:
+    # float16 halves the storage (768 bytes a claim); cosines move by less than 0.001.
+    rows = vectors.astype(np.float16)
+    session.execute(
+        insert(VECTOR_TABLE),
+        [
+            {"claim_id": claim_id, "model": MODEL_NAME, "vector": row.tobytes()}
+            for claim_id, row in zip(claim_ids, rows, strict=True)
+        ],
+    )
+
+
+def _drop_other_models(session: Session) -> None:
+    # Vectors of another model are not comparable: they are dropped and computed again.
+    session.execute(delete(ClaimVector).where(col(ClaimVector.model) != MODEL_NAME))
+
+
+def _stored_vectors(session: Session, claim_ids: Sequence[int]) -> dict[int, Vectors]:
+    _drop_other_models(session)
+    found: dict[int, Vectors] = {}
+    wanted = sorted(claim_ids)
+    for start in range(0, len(wanted), _CHUNK):
+        query = select(col(ClaimVector.claim_id), col(ClaimVector.vector)).where(
+            col(ClaimVector.claim_id).in_(wanted[start : start + _CHUNK])
+        )
+        for claim_id, blob in session.execute(query):
+            found[claim_id] = np.frombuffer(blob, dtype=np.float16)
+    return found
 
 
 # --- full regrouping ------------------------------------------------------------------------
@@ -152,7 +253,10 @@ def regroup_all(*, session: Session, settings: GroupingSettings) -> GroupingRepo
     """Group every claim again from scratch, keeping reviewer decisions and group ids."""
     started = time.monotonic()
     members, current_groups = load_members(session=session)
-    data = _grouping_input(members)
+    vectors = claim_vectors(session=session, members=members, settings=settings)
+    if vectors is None and settings.semantic:  # asked for, but the model is not installed
+        settings = settings.without_vectors()
+    data = _grouping_input(members, vectors=vectors)
     index_of = {member.claim_id: index for index, member in enumerate(members)}
     constraints = load_constraints(session=session, index_of=index_of)
     clusters, edges, _scorer = group_indices(data, settings, constraints)
@@ -197,14 +301,19 @@ def group_new_claims(*, session: Session, settings: GroupingSettings) -> Groupin
     _index_tokens(session, new_members, new_texts)
     frequencies, total = _token_frequencies(session, new_texts)
     candidates = _candidates_from_index(session, new_members, new_texts, frequencies, settings)
+    for claim_id, found_ids in _candidates_by_meaning(session, new_members, settings).items():
+        candidates.setdefault(claim_id, set()).update(found_ids)
     found = {claim_id for claim_ids in candidates.values() for claim_id in claim_ids}
     group_of_candidates = _groups_of(session, found - set(new_ids))
     old_ids = _members_of_groups(session, set(group_of_candidates.values()))
     old_members, current_groups = load_members(session=session, claim_ids=old_ids)
     members = old_members + new_members
     texts = [match_text(member.text) for member in old_members] + new_texts
-    data = _grouping_input(members, texts)
-    scorer = Scorer(texts, inverse_document_frequencies(frequencies, total))
+    vectors = claim_vectors(session=session, members=members, settings=settings)
+    if vectors is None and settings.semantic:  # asked for, but the model is not installed
+        settings = settings.without_vectors()
+    data = _grouping_input(members, texts, vectors)
+    scorer = Scorer(texts, inverse_document_frequencies(frequencies, total), vectors, settings)
     index_of = {member.claim_id: index for index, member in enumerate(members)}
     pairs = {
         (min(index_of[found_id], index_of[new_id]), max(index_of[found_id], index_of[new_id]))
@@ -281,6 +390,33 @@ def _candidates_from_index(
         )
         found[member.claim_id] = set(session.execute(query).scalars())
     return found
+
+
+def _candidates_by_meaning(
+    session: Session, members: Sequence[MemberClaim], settings: GroupingSettings
+) -> dict[int, set[int]]:
+    """For each new claim, the stored claims nearest to it by sentence vector."""
+    if claim_vectors(session=session, members=members, settings=settings) is None:
+        return {}
+    claim_ids, vectors = _all_vectors(session)
+    position = {claim_id: index for index, claim_id in enumerate(claim_ids)}
+    queries = np.array([position[member.claim_id] for member in members], dtype=np.int64)
+    pool = np.arange(len(claim_ids))
+    found: dict[int, set[int]] = {}
+    for query, neighbour in nearest_neighbours(vectors, queries, pool, settings):
+        if query != neighbour:
+            found.setdefault(claim_ids[query], set()).add(claim_ids[neighbour])
+    return found
+
+
+def _all_vectors(session: Session) -> tuple[list[int], Vectors]:
+    rows = session.execute(
+        select(col(ClaimVector.claim_id), col(ClaimVector.vector)).order_by(
+            col(ClaimVector.claim_id)
+        )
+    ).all()
+    joined = np.frombuffer(b"".join(row[1] for row in rows), dtype=np.float16)
+    return [row[0] for row in rows], joined.reshape(len(rows), DIMENSIONS).astype(np.float32)
 
 
 def _groups_of(session: Session, claim_ids: set[int]) -> dict[int, int]:
