@@ -91,7 +91,12 @@ def test_bulk_scores_equal_pair_scores() -> None:
     idf = inverse_document_frequencies(document_frequencies(texts), 3)
     scorer = Scorer(texts, idf, vectors, GroupingSettings(lexical_weight=0.4, word_floor=0))
     pairs = [(0, 1), (0, 2), (1, 2)]
-    assert scorer.score_many(pairs) == pytest.approx([scorer.score(i, j) for i, j in pairs])
+    exact = [scorer.score(i, j) for i, j in pairs]
+    assert scorer.score_many(pairs) == pytest.approx(exact)
+    # With a floor, a pair under it may get a cheaper bound instead, but still under it.
+    floor = sorted(exact)[1]
+    for value, bounded in zip(exact, scorer.score_many(pairs, floor), strict=True):
+        assert bounded == pytest.approx(value) if value >= floor else bounded < floor
     words_only = Scorer(texts, idf)
     cosine = float(vectors[0] @ vectors[1])
     expected = 0.4 * words_only.score(0, 1) + 0.6 * 100 * max(cosine, 0.0)

@@ -57,6 +57,8 @@ class GroupingSettings:
     semantic: bool = True
     lexical_weight: float = 0.4  # share of the word score in the mix; the rest is the cosine
     word_floor: float = 40.0  # a pair needs this word score to be grouped (see above)
+    growth_from: int = 16  # clusters larger than this need a stronger average link ...
+    growth_step: float = 2.0  # ... this much more per doubling of their size
     neighbours: int = 10  # nearest claims by meaning that become candidates
     neighbour_floor: float = 0.5  # ... if their cosine reaches this
     # Used instead of high, low and link when there are no sentence vectors (semantic matching
@@ -132,17 +134,37 @@ class Scorer:
             return self.word_score(i, j)
         return self.mix(self.word_score(i, j), float(self.vectors[i] @ self.vectors[j]))
 
-    def score_many(self, pairs: Sequence[tuple[int, int]]) -> list[float]:
-        """Scores of many pairs; the cosines are taken in bulk (one NumPy call per chunk)."""
-        words = [self.word_score(i, j) for i, j in pairs]
-        if self.vectors is None:
-            return words
+    def score_many(self, pairs: Sequence[tuple[int, int]], floor: float = 0.0) -> list[float]:
+        """Scores of many pairs, the cosines taken in bulk (one NumPy call per chunk).
+
+        A pair that cannot reach `floor` gets an upper bound of its score instead (anything
+        under the floor): the fuzzy comparison, the costly part, is skipped for it.
+        """
         scores: list[float] = []
         for start in range(0, len(pairs), _COSINE_CHUNK):
-            chunk = np.asarray(pairs[start : start + _COSINE_CHUNK], dtype=np.int64)
-            cosines = np.einsum("ij,ij->i", self.vectors[chunk[:, 0]], self.vectors[chunk[:, 1]])
-            scores.extend(map(self.mix, words[start : start + _COSINE_CHUNK], cosines.tolist()))
+            chunk = pairs[start : start + _COSINE_CHUNK]
+            if self.vectors is None:
+                scores.extend(self._word_score_above(i, j, floor) for i, j in chunk)
+                continue
+            index = np.asarray(chunk, dtype=np.int64)
+            cosines = np.einsum("ij,ij->i", self.vectors[index[:, 0]], self.vectors[index[:, 1]])
+            scores.extend(
+                self._mix_above(i, j, cosine, floor)
+                for (i, j), cosine in zip(chunk, cosines.tolist(), strict=True)
+            )
         return scores
+
+    def _word_score_above(self, i: int, j: int, floor: float) -> float:
+        dice = self.dice(i, j)
+        bound = 100.0 * math.sqrt(dice)  # the fuzzy ratio is at most 1
+        return bound if bound < floor else _combine(dice, self.texts[i], self.texts[j])
+
+    def _mix_above(self, i: int, j: int, cosine: float, floor: float) -> float:
+        dice = self.dice(i, j)
+        bound = self.mix(100.0 * math.sqrt(dice), cosine)
+        if bound < floor:
+            return bound
+        return self.mix(_combine(dice, self.texts[i], self.texts[j]), cosine)
 
     def mix(self, word_score: float, cosine: float) -> float:
         weight = self.lexical_weight
@@ -152,12 +174,15 @@ class Scorer:
         return mixed
 
     def word_score(self, i: int, j: int) -> float:
-        a, b = self.texts[i], self.texts[j]
-        shared = a.comparable & b.comparable
+        return _combine(self.dice(i, j), self.texts[i], self.texts[j])
+
+    def dice(self, i: int, j: int) -> float:
+        """IDF-weighted Dice coefficient of the two claims' content words (0..1)."""
+        shared = self.texts[i].comparable & self.texts[j].comparable
         if not shared:
             return 0.0
         shared_weight = sum(map(self.weights.__getitem__, shared))
-        return _combine(2.0 * shared_weight / (self.total(i) + self.total(j)), a, b)
+        return 2.0 * shared_weight / (self.total(i) + self.total(j))
 
 
 def document_frequencies(texts: Iterable[MatchText]) -> Counter[str]:
@@ -180,6 +205,8 @@ def similarity(a: MatchText, b: MatchText, idf: Mapping[str, float]) -> float:
 
 
 def _combine(dice: float, a: MatchText, b: MatchText) -> float:
+    if dice <= 0.0:
+        return 0.0
     if dice < 0.2:  # cannot reach any threshold; skip the costlier fuzzy comparison
         return 100.0 * dice
     fuzzy = fuzz.token_set_ratio(a.fingerprint, b.fingerprint) / 100.0
@@ -241,20 +268,22 @@ def semantic_pairs(data: GroupingInput, settings: GroupingSettings) -> set[tuple
 def nearest_neighbours(
     vectors: Vectors,
     queries: np.ndarray,
-    pool: np.ndarray,
+    pool: np.ndarray | None,
     settings: GroupingSettings,
 ) -> list[tuple[int, int]]:
-    """(query, neighbour) index pairs: each query's closest pool members above the floor."""
+    """(query, neighbour) index pairs: each query's closest pool members above the floor
+    (pool None: all vectors, without copying them)."""
     found: list[tuple[int, int]] = []
-    take = min(settings.neighbours + 1, len(pool))  # +1: a query may find itself
-    pool_vectors = vectors[pool]
+    pool_vectors = vectors if pool is None else vectors[pool]
+    take = min(settings.neighbours + 1, len(pool_vectors))  # +1: a query may find itself
     for start in range(0, len(queries), _NEIGHBOUR_BLOCK):
         rows = queries[start : start + _NEIGHBOUR_BLOCK]
         block = vectors[rows] @ pool_vectors.T
         top = np.argpartition(-block, take - 1, axis=1)[:, :take]
         close = np.take_along_axis(block, top, axis=1) >= settings.neighbour_floor
         for row, column in zip(*np.nonzero(close), strict=True):
-            found.append((int(rows[row]), int(pool[top[row, column]])))
+            neighbour = int(top[row, column])
+            found.append((int(rows[row]), neighbour if pool is None else int(pool[neighbour])))
     return found
 
 
@@ -349,11 +378,25 @@ _MAX_LINK_SAMPLE = 64
 def average_link(
     left: Sequence[int], right: Sequence[int], score: Callable[[int, int], float]
 ) -> float:
-    pairs = [(a, b) for a in left for b in right]
-    if len(pairs) > _MAX_LINK_SAMPLE:
-        step = len(pairs) / _MAX_LINK_SAMPLE
-        pairs = [pairs[int(k * step)] for k in range(_MAX_LINK_SAMPLE)]
+    count = len(left) * len(right)
+    if count <= _MAX_LINK_SAMPLE:
+        pairs = [(a, b) for a in left for b in right]
+    else:
+        # Evenly spaced over the cross product, without building it (clusters can be large).
+        step = count / _MAX_LINK_SAMPLE
+        spots = (int(k * step) for k in range(_MAX_LINK_SAMPLE))
+        pairs = [(left[spot // len(right)], right[spot % len(right)]) for spot in spots]
     return sum(score(a, b) for a, b in pairs) / len(pairs)
+
+
+def link_needed(size: int, settings: GroupingSettings) -> float:
+    """The average link a merge into a cluster of `size` claims needs: `link` up to
+    `growth_from` claims, then `growth_step` more per doubling. A group that keeps growing is
+    more likely a chain of look-alikes than one fact (sentences built on one template about
+    different things); one fact rarely has more than a few dozen reports."""
+    if size <= settings.growth_from:
+        return settings.link
+    return settings.link + settings.growth_step * math.log2(size / settings.growth_from)
 
 
 def cluster(
@@ -370,14 +413,20 @@ def cluster(
     strong = sorted(
         ((value, pair) for pair, value in edges.items() if value >= settings.high), reverse=True
     )
+    # Two clusters that failed the average link stay failed until one of them grows: many
+    # strong edges may run between the same two clusters, and each would recompute it.
+    failed: set[tuple[int, int, int, int]] = set()
     for _value, (a, b) in strong:
         root_a, root_b = clusters.find(a), clusters.find(b)
         if root_a == root_b:
             continue
         left, right = clusters.members[root_a], clusters.members[root_b]
-        if constraints.forbids(left, right):
+        state = (min(root_a, root_b), max(root_a, root_b), len(left) + len(right), len(left))
+        if state in failed or constraints.forbids(left, right):
             continue
-        if len(left) + len(right) > 2 and average_link(left, right, score) < settings.link:
+        size = len(left) + len(right)
+        if size > 2 and average_link(left, right, score) < link_needed(size, settings):
+            failed.add(state)
             continue
         clusters.union(a, b)
     return clusters
@@ -424,7 +473,7 @@ def score_pairs(
 def _keep_reaching(
     batch: list[tuple[int, int]], scorer: Scorer, floor: float, edges: dict[tuple[int, int], float]
 ) -> None:
-    for pair, value in zip(batch, scorer.score_many(batch), strict=True):
+    for pair, value in zip(batch, scorer.score_many(batch, floor), strict=True):
         if value >= floor:
             edges[pair] = value
 

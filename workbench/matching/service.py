@@ -401,9 +401,8 @@ def _candidates_by_meaning(
     claim_ids, vectors = _all_vectors(session)
     position = {claim_id: index for index, claim_id in enumerate(claim_ids)}
     queries = np.array([position[member.claim_id] for member in members], dtype=np.int64)
-    pool = np.arange(len(claim_ids))
     found: dict[int, set[int]] = {}
-    for query, neighbour in nearest_neighbours(vectors, queries, pool, settings):
+    for query, neighbour in nearest_neighbours(vectors, queries, None, settings):
         if query != neighbour:
             found.setdefault(claim_ids[query], set()).add(claim_ids[neighbour])
     return found
