@@ -367,7 +367,7 @@ def _run_grouping(workbench: WorkbenchContext, database: Database, *, full: bool
 
 
 def _vector_progress(done: int, total: int) -> None:
-    # Only worth showing for a run that takes more than a few seconds (about 150 claims a second).
+    # Only worth showing for a run of more than a few seconds (about 100 claims a second).
     if total >= 1000:
         end = "\n" if done == total else "\r"
         click.echo(f"sentence vectors: {done}/{total} claims", err=True, nl=False)

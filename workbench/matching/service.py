@@ -192,7 +192,7 @@ def store_missing_vectors(
 ) -> int:
     """Compute and store sentence vectors for every claim that lacks one; returns how many.
 
-    The model costs about 7 ms per claim, so a large import takes minutes: this commits after
+    The model costs 7-11 ms per claim, so a large import takes minutes: this commits after
     every batch, and an interrupted run keeps what it computed (the next run goes on from
     there). Grouping then finds the vectors stored.
     """
@@ -409,11 +409,13 @@ def _candidates_by_meaning(
 
 
 def _all_vectors(session: Session) -> tuple[list[int], Vectors]:
-    rows = session.execute(
-        select(col(ClaimVector.claim_id), col(ClaimVector.vector)).order_by(
-            col(ClaimVector.claim_id)
-        )
-    ).all()
+    # Plain driver rows: for 100,000 vectors SQLAlchemy's per-row binary processing costs
+    # several times the read itself (0.5 s against 0.15 s measured).
+    rows = (
+        session.connection()
+        .exec_driver_sql("SELECT claim_id, vector FROM claim_vector ORDER BY claim_id")
+        .fetchall()
+    )
     joined = np.frombuffer(b"".join(row[1] for row in rows), dtype=np.float16)
     return [row[0] for row in rows], joined.reshape(len(rows), DIMENSIONS).astype(np.float32)
 
