@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from sqlalchemy import func, select, update
 
 from workbench.db.models import Claim, ClaimGroup, ClaimVector, MatchDecision, SuggestedMatch
 from workbench.db.queries import get_claim, list_claims, list_groups
+from workbench.demo import demo_corpus_files
 from workbench.importers.pipeline import ImportRun
 from workbench.matching import service
 from workbench.matching.grouping import GroupingSettings, similarity
@@ -309,3 +312,25 @@ def test_new_claims_find_stored_neighbours_by_meaning(corpus, write_file, with_m
         by_meaning = service._candidates_by_meaning(session, members, SETTINGS)
     assert stored not in by_words.get(new, set())
     assert stored in by_meaning[new]
+
+
+def test_a_later_report_joins_the_earlier_ones_it_supersedes(database, with_model) -> None:
+    # The demo's "60,000 trained by the summer" (February 2024) and "over 80,000 trained so
+    # far" (August 2025) reports form two clusters of their own (their wording moved on with
+    # the figure); the supersession join puts them in one group flagged outdated.
+    ImportRun(database).run(demo_corpus_files())
+    run_full(database)
+    with database.session() as session:
+        rows = session.execute(select(Claim.id, Claim.text, Claim.group_id)).all()
+    old = [row for row in rows if "60,000 Ukrainian soldiers" in row.text]
+    new = [row for row in rows if "80,000 Ukrainian soldiers" in row.text]
+    assert len(old) >= 3 and len(new) >= 2
+    assert len({row.group_id for row in old + new}) == 1
+    with database.session() as session:
+        group = session.get(ClaimGroup, old[0].group_id)
+        assert group.relation == "outdated"
+        assert all(get_claim(session=session, claim_id=row.id).suggested_outdated for row in old)
+    # Without the join, the two stay apart: the join is what brings them together.
+    with database.session() as session:
+        regroup_all(session=session, settings=replace(SETTINGS, supersede_margin=1000.0))
+    assert len({group_of(database, row.text) for row in old + new}) == 2

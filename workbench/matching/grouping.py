@@ -57,6 +57,9 @@ class GroupingSettings:
     semantic: bool = True
     lexical_weight: float = 0.4  # share of the word score in the mix; the rest is the cosine
     word_floor: float = 40.0  # a pair needs this word score to be grouped (see above)
+    # Two clusters may join when one supersedes the other and a pair across them scores this
+    # much above high (workbench.matching.service.join_superseded).
+    supersede_margin: float = 5.0
     growth_from: int = 16  # clusters larger than this need a stronger average link ...
     growth_step: float = 2.0  # ... this much more per doubling of their size
     neighbours: int = 10  # nearest claims by meaning that become candidates

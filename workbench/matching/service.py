@@ -29,6 +29,7 @@ from workbench.db.models import (
     SuggestedMatch,
 )
 from workbench.matching.grouping import (
+    Clusters,
     Constraints,
     GroupingInput,
     GroupingSettings,
@@ -260,6 +261,7 @@ def regroup_all(*, session: Session, settings: GroupingSettings) -> GroupingRepo
     index_of = {member.claim_id: index for index, member in enumerate(members)}
     constraints = load_constraints(session=session, index_of=index_of)
     clusters, edges, _scorer = group_indices(data, settings, constraints)
+    join_superseded(clusters, edges, members, settings, constraints)
     claim_clusters = [[members[i].claim_id for i in group] for group in clusters.groups()]
     report = write_groups(
         session=session,
@@ -331,6 +333,7 @@ def group_new_claims(*, session: Session, settings: GroupingSettings) -> Groupin
         }
     )
     clusters = cluster(len(members), edges, scorer, settings, constraints)
+    join_superseded(clusters, edges, members, settings, constraints)
     claim_clusters = [
         [members[i].claim_id for i in group]
         for group in clusters.groups()
@@ -350,6 +353,53 @@ def group_new_claims(*, session: Session, settings: GroupingSettings) -> Groupin
     report.claims = len(new_members)
     report.seconds = time.monotonic() - started
     return report
+
+
+# Two clusters joined because one supersedes the other hold at most this many claims together
+# (checking costs a relation assessment of the pair, quadratic in its size).
+_SUPERSEDED_JOIN_LIMIT = 40
+_SUPERSEDED_MARGIN = 14.0
+
+
+def join_superseded(
+    clusters: Clusters,
+    edges: dict[tuple[int, int], float],
+    members: Sequence[MemberClaim],
+    settings: GroupingSettings,
+    constraints: Constraints,
+) -> None:
+    """Join two clusters when a later one supersedes an earlier one.
+
+    "Will open an office" (February) and "work on the office has begun" (May) are worded
+    differently enough that average linkage keeps them apart, yet the issue of record is one
+    fact whose status moved on: the reviewer should see them side by side, flagged outdated.
+    Two clusters are joined when a pair across them scores `supersede_margin` above `high`,
+    one claim of that pair supersedes the other (a status that moved on, a count that grew),
+    and on the joined members the relation check finds all superseded claims in one of the
+    two clusters. (Calibrated like the thresholds: with the pair only at `high`, unrelated
+    amounts in euros that "grew" joined, and precision fell to 0.83.)
+    """
+    for (a, b), value in sorted(edges.items(), key=lambda item: -item[1]):
+        if value < settings.high + settings.supersede_margin:
+            break
+        root_a, root_b = clusters.find(a), clusters.find(b)
+        if root_a == root_b:
+            continue
+        left, right = clusters.members[root_a], clusters.members[root_b]
+        if len(left) + len(right) > _SUPERSEDED_JOIN_LIMIT or constraints.forbids(left, right):
+            continue
+        pair = assess_group([members[a], members[b]]).suggested_outdated
+        if pair and _supersedes([members[i] for i in left], [members[i] for i in right]):
+            clusters.union(a, b)
+
+
+def _supersedes(left: list[MemberClaim], right: list[MemberClaim]) -> bool:
+    outdated = assess_group(left + right).suggested_outdated
+    if not outdated:
+        return False
+    left_ids = {member.claim_id for member in left}
+    right_ids = {member.claim_id for member in right}
+    return outdated <= left_ids or outdated <= right_ids
 
 
 def _token_frequencies(session: Session, texts: Sequence[MatchText]) -> tuple[Counter[str], int]:
