@@ -379,9 +379,11 @@ def join_superseded(
     two clusters. (Calibrated like the thresholds: with the pair only at `high`, unrelated
     amounts in euros that "grew" joined, and precision fell to 0.83.)
     """
-    for (a, b), value in sorted(edges.items(), key=lambda item: -item[1]):
-        if value < settings.high + settings.supersede_margin:
-            break
+    floor = settings.high + settings.supersede_margin
+    strong = sorted(
+        ((value, pair) for pair, value in edges.items() if value >= floor), reverse=True
+    )
+    for _value, (a, b) in strong:
         root_a, root_b = clusters.find(a), clusters.find(b)
         if root_a == root_b:
             continue
