@@ -45,6 +45,9 @@ def _enable_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=10000")
     cursor.execute("PRAGMA synchronous=NORMAL")
+    # 64 MB of page cache instead of SQLite's 2 MB: a full regroup writes the token index of
+    # every claim, and a small cache rereads index pages for every few inserts.
+    cursor.execute("PRAGMA cache_size=-65536")
     cursor.close()
 
 

@@ -140,7 +140,7 @@ class ClaimVector(SQLModel, table=True):
     __tablename__ = "claim_vector"
 
     claim_id: int = Field(primary_key=True, foreign_key="claim.id")
-    model: str
+    model: str = Field(index=True)  # a change of model drops the others' rows
     vector: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
 
 

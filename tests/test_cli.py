@@ -144,6 +144,36 @@ def test_semantic_matching_can_be_switched_off(run, write_file, tmp_path: Path) 
     assert "matching  words only ([matching] semantic = false)" in result.stdout
 
 
+@pytest.fixture
+def damaged_model(tmp_path: Path, monkeypatch):
+    from workbench.matching import semantic
+
+    folder = tmp_path / "model"
+    folder.mkdir()
+    (folder / "model.safetensors").write_bytes(b"\x05\x00\x00\x00\x00\x00\x00\x00{not")
+    (folder / "tokenizer.json").write_text("{}")
+    caches = (semantic.load_encoder, semantic.model_problem, semantic._load_encoder)
+    for cache in caches:
+        cache.cache_clear()
+    monkeypatch.setattr(semantic, "model_directory", lambda: folder)
+    yield folder
+    monkeypatch.undo()
+    for cache in caches:  # the next test sees the real package again
+        cache.cache_clear()
+
+
+def test_a_damaged_model_package_falls_back_to_words_with_one_warning(
+    run, write_file, damaged_model
+) -> None:
+    result = run("import", str(write_file("good.txt", ARTICLE)))
+    assert result.exit_code == 0 and "Traceback" not in result.output
+    warnings = [line for line in result.stderr.splitlines() if "sentence model" in line]
+    assert len(warnings) == 1 and str(damaged_model) in warnings[0]
+    assert "matching by words only" in warnings[0]
+    assert "words only (model package" in run("stats").stdout
+    assert "unreadable" in run("stats").stdout
+
+
 @pytest.mark.parametrize(
     ("setting", "message"),
     [

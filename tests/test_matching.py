@@ -309,7 +309,9 @@ def test_new_claims_find_stored_neighbours_by_meaning(corpus, write_file, with_m
         texts = [match_text(DOWNED_AGAIN)]
         frequencies, _total = service._token_frequencies(session, texts)
         by_words = service._candidates_from_index(session, members, texts, frequencies, SETTINGS)
-        by_meaning = service._candidates_by_meaning(session, members, SETTINGS)
+        vectors = service.claim_vectors(session=session, members=members, settings=SETTINGS)
+        assert vectors is not None
+        by_meaning = service._candidates_by_meaning(session, members, vectors, SETTINGS)
     assert stored not in by_words.get(new, set())
     assert stored in by_meaning[new]
 

@@ -14,6 +14,7 @@ from workbench.matching import semantic
 from workbench.matching.grouping import (
     GroupingInput,
     GroupingSettings,
+    NeighbourSearch,
     Scorer,
     document_frequencies,
     inverse_document_frequencies,
@@ -58,10 +59,12 @@ def test_markup_and_escapes_are_just_text(encoder) -> None:
     assert np.all(np.isfinite(vectors))
 
 
-def test_erf_matches_the_standard_library() -> None:
+def test_gelu_stays_close_to_the_exact_erf_form() -> None:
     grid = np.linspace(-6, 6, 2001, dtype=np.float32)
-    expected = np.array([math.erf(float(x)) for x in grid])
-    assert np.max(np.abs(semantic._erf(grid) - expected)) < 5e-7
+    exact = np.array([0.5 * float(x) * (1.0 + math.erf(float(x) / math.sqrt(2.0))) for x in grid])
+    approximate = semantic._gelu(grid)
+    assert approximate.dtype == np.float32
+    assert np.max(np.abs(approximate - exact)) < 1e-3
 
 
 def test_safetensors_reader(tmp_path: Path) -> None:
@@ -139,3 +142,24 @@ def test_cells_find_the_same_neighbours_as_an_exhaustive_search() -> None:
         if i != j
     }
     assert len(found & exhaustive) >= 0.97 * len(exhaustive)
+
+
+def test_chunked_search_of_stored_vectors_finds_the_exhaustive_neighbours() -> None:
+    rng = np.random.default_rng(4)
+    stored = unit_rows(rng.normal(size=(1000, 16))).astype(np.float16)
+    queries = unit_rows(stored[[3, 500, 999]].astype(np.float32) + rng.normal(scale=0.1, size=16))
+    settings = GroupingSettings(neighbours=5, neighbour_floor=0.3)
+    ids = list(range(7000, 8000))  # the search returns the ids given, not row numbers
+    search = NeighbourSearch(queries, settings)
+    for start in range(0, 1000, 300):  # uneven chunks: the last one is shorter
+        search.add(stored[start : start + 300], ids[start : start + 300])
+    search.add(stored[:0], [])  # an empty chunk (every row damaged) changes nothing
+    similarity = queries @ stored.astype(np.float32).T
+    expected = {
+        (query, ids[row])
+        for query in range(3)
+        for row in np.argsort(-similarity[query])[: settings.neighbours + 1].tolist()
+        if similarity[query, row] >= settings.neighbour_floor
+    }
+    assert set(search.found()) == expected
+    assert {(0, 7003), (1, 7500), (2, 7999)} <= expected

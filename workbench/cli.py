@@ -207,7 +207,7 @@ def stats(workbench: WorkbenchContext) -> None:
 
 
 def _matching_mode(workbench: WorkbenchContext) -> str:
-    from workbench.matching.semantic import MODEL_NAME, MODEL_PACKAGE
+    from workbench.matching.semantic import MODEL_NAME, MODEL_PACKAGE, model_problem
     from workbench.matching.service import semantic_matching_available
 
     settings = workbench.grouping_settings()
@@ -215,6 +215,9 @@ def _matching_mode(workbench: WorkbenchContext) -> str:
         return f"meaning and words ({MODEL_NAME})"
     if not settings.semantic:
         return "words only ([matching] semantic = false)"
+    problem = model_problem()
+    if problem is not None:
+        return f"words only (model package {MODEL_PACKAGE} unreadable: {visible(problem)})"
     return f"words only (model package {MODEL_PACKAGE} not installed)"
 
 
@@ -354,9 +357,16 @@ def undo(workbench: WorkbenchContext, claim_id: int) -> None:
 
 
 def _run_grouping(workbench: WorkbenchContext, database: Database, *, full: bool) -> Any:
+    from workbench.matching.semantic import model_problem
     from workbench.matching.service import group_new_claims, regroup_all, store_missing_vectors
 
     settings = workbench.grouping_settings()
+    problem = model_problem() if settings.semantic else None
+    if problem is not None:
+        click.echo(
+            f"warning: sentence model unreadable, matching by words only: {visible(problem)}",
+            err=True,
+        )
     with database.session() as session:
         # Committed batch by batch, so Ctrl-C during a long first run keeps what was computed.
         store_missing_vectors(session=session, settings=settings, progress=_vector_progress)

@@ -35,12 +35,13 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import combinations
 
 import numpy as np
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
+from scipy import sparse
 
 from workbench.matching.normalise import MatchText
 from workbench.matching.semantic import Vectors
@@ -116,6 +117,7 @@ class Scorer:
         self.weights = idf if isinstance(idf, Weights) else Weights(idf)
         self.totals: list[float | None] = [None] * len(texts)
         self.cache: dict[tuple[int, int], float] = {}
+        self._matrix: tuple[sparse.csr_matrix, sparse.csr_matrix, np.ndarray] | None = None
 
     def total(self, index: int) -> float:
         value = self.totals[index]
@@ -138,36 +140,125 @@ class Scorer:
         return self.mix(self.word_score(i, j), float(self.vectors[i] @ self.vectors[j]))
 
     def score_many(self, pairs: Sequence[tuple[int, int]], floor: float = 0.0) -> list[float]:
-        """Scores of many pairs, the cosines taken in bulk (one NumPy call per chunk).
+        """Scores of many pairs, computed in bulk; see `score_arrays`."""
+        if not pairs:
+            return []
+        index = np.asarray(pairs, dtype=np.int64)
+        return self.score_arrays(index[:, 0], index[:, 1], floor).tolist()
 
-        A pair that cannot reach `floor` gets an upper bound of its score instead (anything
-        under the floor): the fuzzy comparison, the costly part, is skipped for it.
+    def score_arrays(self, left: np.ndarray, right: np.ndarray, floor: float = 0.0) -> np.ndarray:
+        """Scores of the pairs (left[k], right[k]), as `score` gives them one by one.
+
+        The word overlap and the cosines are taken in bulk (sparse and dense products). A pair
+        that cannot reach `floor` gets an upper bound of its score instead (anything under the
+        floor): the fuzzy comparison, the costly part, runs only for the others, on all cores.
         """
-        scores: list[float] = []
-        for start in range(0, len(pairs), _COSINE_CHUNK):
-            chunk = pairs[start : start + _COSINE_CHUNK]
-            if self.vectors is None:
-                scores.extend(self._word_score_above(i, j, floor) for i, j in chunk)
-                continue
-            index = np.asarray(chunk, dtype=np.int64)
-            cosines = np.einsum("ij,ij->i", self.vectors[index[:, 0]], self.vectors[index[:, 1]])
-            scores.extend(
-                self._mix_above(i, j, cosine, floor)
-                for (i, j), cosine in zip(chunk, cosines.tolist(), strict=True)
-            )
+        scores = np.empty(len(left), dtype=np.float64)
+        for start in range(0, len(left), _COSINE_CHUNK):
+            chunk = slice(start, start + _COSINE_CHUNK)
+            scores[chunk] = self._score_chunk(left[chunk], right[chunk], floor)
         return scores
 
-    def _word_score_above(self, i: int, j: int, floor: float) -> float:
-        dice = self.dice(i, j)
-        bound = 100.0 * math.sqrt(dice)  # the fuzzy ratio is at most 1
-        return bound if bound < floor else _combine(dice, self.texts[i], self.texts[j])
-
-    def _mix_above(self, i: int, j: int, cosine: float, floor: float) -> float:
-        dice = self.dice(i, j)
-        bound = self.mix(100.0 * math.sqrt(dice), cosine)
-        if bound < floor:
+    def _score_chunk(self, left: np.ndarray, right: np.ndarray, floor: float) -> np.ndarray:
+        dice = self._dice_many(left, right)
+        cosines = None
+        if self.vectors is not None:
+            products = np.einsum("ij,ij->i", self.vectors[left], self.vectors[right])
+            cosines = products.astype(np.float64)
+        word = np.where(dice < _FUZZY_FROM, 100.0 * dice, 100.0 * np.sqrt(dice))  # upper bound
+        bound = word if cosines is None else self._mix_arrays(word, cosines)
+        fuzzy = np.flatnonzero((bound >= floor) & (dice >= _FUZZY_FROM))
+        if len(fuzzy) == 0:
             return bound
-        return self.mix(_combine(dice, self.texts[i], self.texts[j]), cosine)
+        ratios = process.cpdist(
+            [self.texts[i].fingerprint for i in left[fuzzy].tolist()],
+            [self.texts[j].fingerprint for j in right[fuzzy].tolist()],
+            scorer=fuzz.token_set_ratio,
+            dtype=np.float64,
+            workers=-1,
+        )
+        word[fuzzy] = 100.0 * np.sqrt(dice[fuzzy] * ratios / 100.0)
+        return word if cosines is None else self._mix_arrays(word, cosines)
+
+    def _mix_arrays(self, word: np.ndarray, cosines: np.ndarray) -> np.ndarray:
+        weight = self.lexical_weight
+        mixed = weight * word + (1.0 - weight) * 100.0 * np.maximum(cosines, 0.0)
+        return np.where(word < self.word_floor, np.minimum(mixed, self.below_floor_cap), mixed)
+
+    def _dice_many(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+        """IDF-weighted Dice coefficients of many pairs at once (see `dice`)."""
+        weighted, present, totals = self._token_matrix()
+        shared = np.asarray(present[left].multiply(weighted[right]).sum(axis=1)).ravel()
+        return np.where(shared > 0.0, 2.0 * shared / (totals[left] + totals[right]), 0.0)
+
+    def _token_matrix(self) -> tuple[sparse.csr_matrix, sparse.csr_matrix, np.ndarray]:
+        # Rows are claims, columns their comparable tokens: built once, on first bulk use.
+        if self._matrix is None:
+            columns: dict[str, int] = {}
+            indptr = [0]
+            indices: list[int] = []
+            data: list[float] = []
+            for text in self.texts:
+                for token in text.comparable:
+                    indices.append(columns.setdefault(token, len(columns)))
+                    data.append(self.weights[token])
+                indptr.append(len(indices))
+            shape = (len(self.texts), max(len(columns), 1))
+            weighted = sparse.csr_matrix(
+                (np.asarray(data, dtype=np.float64), indices, indptr), shape=shape
+            )
+            present = weighted.copy()
+            present.data[:] = 1.0
+            totals = np.asarray(weighted.sum(axis=1), dtype=np.float64).ravel()
+            self._matrix = (weighted, present, totals)
+        return self._matrix
+
+    def average_reaches(self, pairs: Sequence[tuple[int, int]], needed: float) -> bool:
+        """Whether the mean score of the pairs reaches `needed` (the average link of two
+        clusters). Scores not known yet are first bounded from above, cosines in bulk; the
+        fuzzy ratios are only taken when the bounds leave the answer open."""
+        known = 0.0
+        missing: list[tuple[int, int]] = []
+        for i, j in pairs:
+            key = (i, j) if i < j else (j, i)
+            cached = self.cache.get(key)
+            if cached is None:
+                missing.append(key)
+            else:
+                known += cached
+        if not missing:
+            return known / len(pairs) >= needed
+        target = needed * len(pairs)
+        cosines = self._cosines(missing)
+        # First bound: every unknown word score at 100. Then each Dice coefficient tightens
+        # its pair's bound; most links fail, and stop after a few of them.
+        loose = [self._mixed(100.0, cosine) for cosine in cosines]
+        bound = known + sum(loose)
+        dices: list[float] = []
+        for (i, j), cosine, loose_bound in zip(missing, cosines, loose, strict=True):
+            if bound < target:
+                return False
+            dice = self.dice(i, j)
+            dices.append(dice)
+            word = 100.0 * dice if dice < _FUZZY_FROM else 100.0 * math.sqrt(dice)
+            bound += self._mixed(word, cosine) - loose_bound
+        if bound < target:
+            return False
+        for (i, j), dice, cosine in zip(missing, dices, cosines, strict=True):
+            value = self._mixed(_combine(dice, self.texts[i], self.texts[j]), cosine)
+            self.cache[(i, j)] = value
+            known += value
+        return known / len(pairs) >= needed
+
+    def _cosines(self, pairs: Sequence[tuple[int, int]]) -> list[float | None]:
+        if self.vectors is None:
+            return [None] * len(pairs)
+        index = np.asarray(pairs, dtype=np.int64)
+        products = np.einsum("ij,ij->i", self.vectors[index[:, 0]], self.vectors[index[:, 1]])
+        return products.tolist()
+
+    def _mixed(self, word_score: float, cosine: float | None) -> float:
+        return word_score if cosine is None else self.mix(word_score, cosine)
 
     def mix(self, word_score: float, cosine: float) -> float:
         weight = self.lexical_weight
@@ -207,10 +298,14 @@ def similarity(a: MatchText, b: MatchText, idf: Mapping[str, float]) -> float:
     return Scorer([a, b], idf).score(0, 1)
 
 
+# A Dice coefficient under this cannot reach any threshold, so the fuzzy ratio is not taken.
+_FUZZY_FROM = 0.2
+
+
 def _combine(dice: float, a: MatchText, b: MatchText) -> float:
     if dice <= 0.0:
         return 0.0
-    if dice < 0.2:  # cannot reach any threshold; skip the costlier fuzzy comparison
+    if dice < _FUZZY_FROM:  # cannot reach any threshold; skip the costlier fuzzy comparison
         return 100.0 * dice
     fuzzy = fuzz.token_set_ratio(a.fingerprint, b.fingerprint) / 100.0
     return 100.0 * math.sqrt(dice * fuzzy)
@@ -230,6 +325,14 @@ def candidate_pairs(
     data: GroupingInput, frequencies: Mapping[str, int], settings: GroupingSettings
 ) -> set[tuple[int, int]]:
     """Index pairs (i < j) worth scoring."""
+    return _pair_set(word_candidates(data, frequencies, settings), len(data.texts))
+
+
+def word_candidates(
+    data: GroupingInput, frequencies: Mapping[str, int], settings: GroupingSettings
+) -> np.ndarray:
+    """Candidate pairs that share a key of rare tokens, as sorted unique pair keys
+    (`i * len(texts) + j`, i < j): a flat array costs a fraction of a set of tuples."""
     buckets: dict[tuple[str, str], list[int]] = defaultdict(list)
     for index, text in enumerate(data.texts):
         tokens = rare_tokens(text, frequencies, settings.rare_tokens)
@@ -238,14 +341,44 @@ def candidate_pairs(
         for token in tokens:
             if frequencies[token] <= settings.single_key_frequency:
                 buckets[(token, "")].append(index)
-    pairs: set[tuple[int, int]] = set()
+    # Buckets of one size are stacked and expanded into pairs by one NumPy call per size.
+    by_size: dict[int, list[list[int]]] = defaultdict(list)
     for members in buckets.values():
-        if len(members) < 2 or len(members) > settings.max_bucket:
-            continue
-        for i, j in combinations(members, 2):
-            if may_share_group(data, i, j):
-                pairs.add((i, j))
-    return pairs
+        if 2 <= len(members) <= settings.max_bucket:
+            by_size[len(members)].append(members)
+    keys = [np.zeros(0, dtype=np.int64)]
+    for size, stacked in by_size.items():
+        rows = np.asarray(stacked, dtype=np.int64)  # members ascend: claims were added in order
+        first, second = np.triu_indices(size, 1)
+        keys.append(_pair_keys(data, rows[:, first].ravel(), rows[:, second].ravel()))
+    return sorted_unique(np.concatenate(keys))
+
+
+def sorted_unique(keys: np.ndarray) -> np.ndarray:
+    """np.unique for integer keys by a plain sort (NumPy 2's hash-based unique took several
+    times as long on millions of pair keys)."""
+    keys = np.sort(keys)
+    if len(keys) == 0:
+        return keys
+    return keys[np.concatenate(([True], keys[1:] != keys[:-1]))]
+
+
+def _pair_keys(data: GroupingInput, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """Keys of the pairs that may share a group (left < right, or swapped into that order)."""
+    articles = _as_array(data.article_ids)
+    headlines = _as_array(data.is_headline)
+    allowed = (articles[left] != articles[right]) | (headlines[left] != headlines[right])
+    allowed &= left != right
+    low, high = np.minimum(left, right)[allowed], np.maximum(left, right)[allowed]
+    return low * len(data.texts) + high
+
+
+def _as_array(values: Sequence[int] | Sequence[bool]) -> np.ndarray:
+    return values if isinstance(values, np.ndarray) else np.asarray(values)
+
+
+def _pair_set(keys: np.ndarray, size: int) -> set[tuple[int, int]]:
+    return set(zip((keys // size).tolist(), (keys % size).tolist(), strict=True))
 
 
 # Claims per k-means cell when searching neighbours by meaning; a collection this small is
@@ -257,15 +390,19 @@ _NEIGHBOUR_BLOCK = 1024  # rows of one similarity block (bounds its memory)
 
 def semantic_pairs(data: GroupingInput, settings: GroupingSettings) -> set[tuple[int, int]]:
     """Index pairs (i < j) where one claim is among the other's nearest neighbours by meaning."""
+    return _pair_set(meaning_candidates(data, settings), len(data.texts))
+
+
+def meaning_candidates(data: GroupingInput, settings: GroupingSettings) -> np.ndarray:
+    """`semantic_pairs` as sorted unique pair keys (see `word_candidates`)."""
     vectors = data.vectors
     if vectors is None or len(vectors) < 2:
-        return set()
-    pairs: set[tuple[int, int]] = set()
+        return np.zeros(0, dtype=np.int64)
+    keys = [np.zeros(0, dtype=np.int64)]
     for members in vector_cells(vectors):
-        for i, j in nearest_neighbours(vectors, members, members, settings):
-            if i != j and may_share_group(data, i, j):
-                pairs.add((i, j) if i < j else (j, i))
-    return pairs
+        queries, neighbours = neighbour_arrays(vectors, members, members, settings)
+        keys.append(_pair_keys(data, queries, neighbours))
+    return sorted_unique(np.concatenate(keys))
 
 
 def nearest_neighbours(
@@ -276,18 +413,80 @@ def nearest_neighbours(
 ) -> list[tuple[int, int]]:
     """(query, neighbour) index pairs: each query's closest pool members above the floor
     (pool None: all vectors, without copying them)."""
-    found: list[tuple[int, int]] = []
+    found, neighbours = neighbour_arrays(vectors, queries, pool, settings)
+    return list(zip(found.tolist(), neighbours.tolist(), strict=True))
+
+
+def neighbour_arrays(
+    vectors: Vectors,
+    queries: np.ndarray,
+    pool: np.ndarray | None,
+    settings: GroupingSettings,
+) -> tuple[np.ndarray, np.ndarray]:
+    """`nearest_neighbours` as two aligned index arrays (queries, neighbours)."""
+    found: list[np.ndarray] = [np.zeros(0, dtype=np.int64)]
+    neighbours: list[np.ndarray] = [np.zeros(0, dtype=np.int64)]
     pool_vectors = vectors if pool is None else vectors[pool]
     take = min(settings.neighbours + 1, len(pool_vectors))  # +1: a query may find itself
     for start in range(0, len(queries), _NEIGHBOUR_BLOCK):
-        rows = queries[start : start + _NEIGHBOUR_BLOCK]
+        rows = np.asarray(queries[start : start + _NEIGHBOUR_BLOCK], dtype=np.int64)
         block = vectors[rows] @ pool_vectors.T
         top = np.argpartition(-block, take - 1, axis=1)[:, :take]
         close = np.take_along_axis(block, top, axis=1) >= settings.neighbour_floor
-        for row, column in zip(*np.nonzero(close), strict=True):
-            neighbour = int(top[row, column])
-            found.append((int(rows[row]), neighbour if pool is None else int(pool[neighbour])))
-    return found
+        row, column = np.nonzero(close)
+        neighbour = top[row, column].astype(np.int64)
+        found.append(rows[row])
+        neighbours.append(
+            neighbour if pool is None else np.asarray(pool, dtype=np.int64)[neighbour]
+        )
+    return np.concatenate(found), np.concatenate(neighbours)
+
+
+class NeighbourSearch:
+    """Each query's closest vectors among many fed a chunk at a time (the stored vectors of a
+    large collection are never all in memory at once)."""
+
+    def __init__(self, queries: Vectors, settings: GroupingSettings) -> None:
+        self.queries = queries
+        self.take = settings.neighbours + 1  # +1: a query may find its own stored copy
+        self.floor = settings.neighbour_floor
+        self.scores: list[np.ndarray] = []
+        self.ids: list[np.ndarray] = []
+        self.buffer: np.ndarray | None = None
+
+    def add(self, vectors: np.ndarray, ids: Sequence[int]) -> None:
+        """Search `vectors` (any float type; one row per id) for each query's best."""
+        if len(ids) == 0:
+            return
+        # Widened into one reused buffer: a fresh array per chunk cost more in page faults
+        # than the product itself.
+        if self.buffer is None or len(self.buffer) < len(vectors):
+            self.buffer = np.empty(vectors.shape, dtype=np.float32)
+        widened = self.buffer[: len(vectors)]
+        np.copyto(widened, vectors)
+        block = self.queries @ widened.T
+        keep = min(self.take, len(ids))
+        top = np.argpartition(-block, keep - 1, axis=1)[:, :keep]
+        self.scores.append(np.take_along_axis(block, top, axis=1))
+        self.ids.append(np.asarray(ids, dtype=np.int64)[top])
+
+    def found(self) -> list[tuple[int, int]]:
+        """(query row, id) pairs: each query's `neighbours` + 1 closest above the floor."""
+        if not self.scores:
+            return []
+        scores, ids = np.hstack(self.scores), np.hstack(self.ids)
+        keep = min(self.take, scores.shape[1])
+        top = np.argpartition(-scores, keep - 1, axis=1)[:, :keep]
+        close = np.take_along_axis(scores, top, axis=1) >= self.floor
+        query, column = np.nonzero(close)
+        chosen = np.take_along_axis(ids, top, axis=1)
+        return list(zip(query.tolist(), chosen[query, column].tolist(), strict=True))
+
+
+def cosine_bound(cosines: np.ndarray, settings: GroupingSettings) -> np.ndarray:
+    """The highest score pairs with these cosines can reach (their words all shared)."""
+    weight = settings.lexical_weight
+    return weight * 100.0 + (1.0 - weight) * 100.0 * np.maximum(cosines, 0.0)
 
 
 def vector_cells(vectors: Vectors) -> list[np.ndarray]:
@@ -378,18 +577,15 @@ _COSINE_CHUNK = 65536
 _MAX_LINK_SAMPLE = 64
 
 
-def average_link(
-    left: Sequence[int], right: Sequence[int], score: Callable[[int, int], float]
-) -> float:
+def link_pairs(left: Sequence[int], right: Sequence[int]) -> list[tuple[int, int]]:
+    """The cross pairs of two clusters whose scores are averaged: all of them, or an even
+    sample of `_MAX_LINK_SAMPLE` for large clusters (without building the cross product)."""
     count = len(left) * len(right)
     if count <= _MAX_LINK_SAMPLE:
-        pairs = [(a, b) for a in left for b in right]
-    else:
-        # Evenly spaced over the cross product, without building it (clusters can be large).
-        step = count / _MAX_LINK_SAMPLE
-        spots = (int(k * step) for k in range(_MAX_LINK_SAMPLE))
-        pairs = [(left[spot // len(right)], right[spot % len(right)]) for spot in spots]
-    return sum(score(a, b) for a, b in pairs) / len(pairs)
+        return [(a, b) for a in left for b in right]
+    step = count / _MAX_LINK_SAMPLE
+    spots = (int(k * step) for k in range(_MAX_LINK_SAMPLE))
+    return [(left[spot // len(right)], right[spot % len(right)]) for spot in spots]
 
 
 def link_needed(size: int, settings: GroupingSettings) -> float:
@@ -405,7 +601,7 @@ def link_needed(size: int, settings: GroupingSettings) -> float:
 def cluster(
     size: int,
     edges: Mapping[tuple[int, int], float],
-    score: Callable[[int, int], float],
+    scorer: Scorer,
     settings: GroupingSettings,
     constraints: Constraints | None = None,
 ) -> Clusters:
@@ -428,7 +624,9 @@ def cluster(
         if state in failed or constraints.forbids(left, right):
             continue
         size = len(left) + len(right)
-        if size > 2 and average_link(left, right, score) < link_needed(size, settings):
+        if size > 2 and not scorer.average_reaches(
+            link_pairs(left, right), link_needed(size, settings)
+        ):
             failed.add(state)
             continue
         clusters.union(a, b)
@@ -460,25 +658,26 @@ def score_pairs(
     pairs: Iterable[tuple[int, int]], scorer: Scorer, floor: float
 ) -> dict[tuple[int, int], float]:
     """Scores of the candidate pairs that reach `floor` (the rest are dropped to save memory)."""
-    edges: dict[tuple[int, int], float] = {}
-    batch: list[tuple[int, int]] = []
-    for pair in pairs:
-        batch.append(pair)
-        if len(batch) == _COSINE_CHUNK:
-            _keep_reaching(batch, scorer, floor, edges)
-            batch = []
-    _keep_reaching(batch, scorer, floor, edges)
+    index = np.asarray(sorted(pairs), dtype=np.int64).reshape(-1, 2)
+    return score_pair_arrays(index[:, 0], index[:, 1], scorer, floor)
+
+
+def score_pair_arrays(
+    left: np.ndarray, right: np.ndarray, scorer: Scorer, floor: float
+) -> dict[tuple[int, int], float]:
+    """`score_pairs` for pairs given as two aligned index arrays."""
+    scores = scorer.score_arrays(left, right, floor)
+    keep = np.flatnonzero(scores >= floor)
+    edges = dict(
+        zip(
+            zip(left[keep].tolist(), right[keep].tolist(), strict=True),
+            scores[keep].tolist(),
+            strict=True,
+        )
+    )
     # Keep only the scores worth remembering: all candidate pairs may be millions.
     scorer.cache = dict(edges)
     return edges
-
-
-def _keep_reaching(
-    batch: list[tuple[int, int]], scorer: Scorer, floor: float, edges: dict[tuple[int, int], float]
-) -> None:
-    for pair, value in zip(batch, scorer.score_many(batch, floor), strict=True):
-        if value >= floor:
-            edges[pair] = value
 
 
 def group_indices(
@@ -494,6 +693,11 @@ def group_indices(
         data.vectors,
         settings,
     )
-    pairs = candidate_pairs(data, frequencies, settings) | semantic_pairs(data, settings)
-    edges = score_pairs(pairs, scorer, settings.low)
+    keys = sorted_unique(
+        np.concatenate(
+            [word_candidates(data, frequencies, settings), meaning_candidates(data, settings)]
+        )
+    )
+    size = len(data.texts)
+    edges = score_pair_arrays(keys // size, keys % size, scorer, settings.low)
     return cluster(len(data.texts), edges, scorer, settings, constraints), edges, scorer

@@ -89,6 +89,12 @@ def _fold(word: str) -> str:
     return _SYNONYMS.get(stem, stem)
 
 
+@lru_cache(maxsize=65536)
+def _has_digit(word: str) -> bool:
+    # Cached: called for every word of every claim, and news vocabulary repeats.
+    return _NUMBER.search(word) is not None
+
+
 def match_text(text: str) -> MatchText:
     lowered = text.lower().replace("’", "'").replace("‘", "'")
     for pattern, replacement in _PHRASES:
@@ -99,7 +105,7 @@ def match_text(text: str) -> MatchText:
     index = 0
     while index < len(words):
         word = words[index]
-        if _NUMBER.search(word):
+        if _has_digit(word):
             value, index = _figure(words, index)
             tokens.append(value)
             shown.append("#")

@@ -167,12 +167,25 @@ class _Comparison:
     findings: list[_Finding]
 
 
-def assess_group(members: list[MemberClaim]) -> GroupAssessment:
+class Readings(dict[int, "_Member"]):
+    """Members already read (figures, dates, status), by claim id: a grouping run assesses
+    a claim several times (candidate joins, then its final group), and reading is the costly
+    part. Valid for one run only: the claims must not change meanwhile."""
+
+    def read(self, claim: MemberClaim) -> _Member:
+        member = self.get(claim.claim_id)
+        if member is None:
+            member = self[claim.claim_id] = _parse_member(claim)
+        return member
+
+
+def assess_group(members: list[MemberClaim], readings: Readings | None = None) -> GroupAssessment:
     """The group's relation, the members a later report supersedes, and the spans that differ."""
     if len(members) <= 1:
         reason = "only one claim in this group" if members else "no claims in this group"
         return GroupAssessment(relation="single", reason=reason)
-    parsed = [_parse_member(claim) for claim in members]
+    read = readings.read if readings is not None else _parse_member
+    parsed = [read(claim) for claim in members]
     comparison = _compare_all(parsed)
     findings = _without_echoed_undated(comparison)
     relation = _relation(findings)

@@ -29,7 +29,10 @@ MODEL_NAME = "all-MiniLM-L6-v2"  # stored beside each vector
 DIMENSIONS = 384
 # Claims are single sentences; a longer run-on is cut here (the model was trained on 128).
 MAX_TOKENS = 128
-BATCH_SIZE = 32
+# Sentences encoded together. Small batches keep each layer's intermediate arrays within the
+# CPU cache: on this 2-core machine 4 encoded 400 claims at 5.8 ms each, 32 at 7.4 ms, and a
+# 43-claim article took 0.19 s against 0.35 s.
+BATCH_SIZE = 4
 
 Vectors = NDArray[np.float32]
 
@@ -43,11 +46,41 @@ def model_directory() -> Path | None:
     return folder if (folder / "model.safetensors").is_file() else None
 
 
+class ModelUnreadable(Exception):
+    """The model package is installed but its files cannot be read (damaged or incomplete)."""
+
+
 @lru_cache(maxsize=1)
 def load_encoder() -> SentenceEncoder | None:
-    """The shared encoder (loaded once per process, about 0.3 s), or None without the model."""
+    """The shared encoder (loaded once per process, about 0.3 s), or None without a usable
+    model: not installed, or installed but unreadable (`model_problem` says why)."""
+    try:
+        return _load_encoder()
+    except ModelUnreadable:
+        return None
+
+
+@lru_cache(maxsize=1)
+def model_problem() -> str | None:
+    """Why an installed model package cannot be used, in one line; None when it can (or when
+    none is installed)."""
+    try:
+        _load_encoder()
+    except ModelUnreadable as problem:
+        return str(problem)
+    return None
+
+
+@lru_cache(maxsize=1)
+def _load_encoder() -> SentenceEncoder | None:
     folder = model_directory()
-    return SentenceEncoder(folder) if folder is not None else None
+    if folder is None:
+        return None
+    try:
+        return SentenceEncoder(folder)
+    except Exception as error:  # a damaged file fails in json, struct, numpy or tokenizers
+        reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+        raise ModelUnreadable(f"{folder}: {reason}") from error
 
 
 def read_safetensors(path: Path) -> dict[str, NDArray[np.float32]]:
@@ -186,20 +219,15 @@ def _layer_norm(values: Vectors, norm: tuple[Vectors, Vectors]) -> Vectors:
     return (values - mean) / np.sqrt(variance + 1e-12) * scale + shift
 
 
-_SQRT_HALF = np.float32(np.sqrt(0.5))
+_TANH_SCALE = np.float32(np.sqrt(2.0 / np.pi))
+_CUBIC = np.float32(0.044715)
 
 
 def _gelu(values: Vectors) -> Vectors:
-    # Python float constants keep the float32 arrays in float32 (a NumPy float64 would not).
-    return 0.5 * values * (1.0 + _erf(values * _SQRT_HALF))
-
-
-def _erf(values: Vectors) -> Vectors:
-    # Abramowitz and Stegun 7.1.26 (absolute error below 1.5e-7); NumPy has no erf of its own.
-    sign = np.sign(values)
-    x = np.abs(values)
-    t = 1.0 / (1.0 + 0.3275911 * x)
-    poly = t * (
-        0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429)))
-    )
-    return sign * (1.0 - poly * np.exp(-x * x))
+    # The tanh form of GELU (as in the original BERT code) instead of the exact erf form this
+    # model was trained with: NumPy's tanh is vectorised, and an erf built from NumPy
+    # operations took 40% of the encoding time. On the labelled claims and 300 generated ones
+    # the cosines move by at most 0.0009 (mean 0.0002) and encoding takes half as long.
+    cubic = values * values * values
+    gelu = 0.5 * values * (1.0 + np.tanh(_TANH_SCALE * (values + _CUBIC * cubic)))
+    return gelu.astype(np.float32, copy=False)  # already float32; says so to the type checker
