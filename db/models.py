@@ -134,7 +134,7 @@ class ClaimToken(SQLModel, table=True):
 
 class ClaimVector(SQLModel, table=True):
     """A claim's sentence vector for semantic matching, stored so that it is computed once
-    (the model costs about 10 ms per claim): float16 values as bytes, with the model's name so
+    (the model costs 6-8 ms per claim): float16 values as bytes, with the model's name so
     that a change of model recomputes them."""
 
     __tablename__ = "claim_vector"

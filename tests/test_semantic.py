@@ -18,7 +18,7 @@ from workbench.matching.grouping import (
     Scorer,
     document_frequencies,
     inverse_document_frequencies,
-    nearest_neighbours,
+    neighbour_arrays,
     semantic_pairs,
     vector_cells,
 )
@@ -82,6 +82,11 @@ def test_safetensors_reader(tmp_path: Path) -> None:
     tensors = semantic.read_safetensors(path)
     assert list(tensors) == ["a.weight"]  # only float32 tensors are read
     assert tensors["a.weight"].tolist() == [[0, 1, 2], [3, 4, 5]]
+
+
+def nearest_neighbours(vectors, queries, pool, settings) -> list[tuple[int, int]]:
+    found, neighbours = neighbour_arrays(vectors, queries, pool, settings)
+    return list(zip(found.tolist(), neighbours.tolist(), strict=True))
 
 
 def unit_rows(rows: np.ndarray) -> np.ndarray:

@@ -38,13 +38,16 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import combinations
+from typing import TYPE_CHECKING
 
 import numpy as np
 from rapidfuzz import fuzz, process
-from scipy import sparse
 
 from workbench.matching.normalise import MatchText
 from workbench.matching.semantic import Vectors
+
+if TYPE_CHECKING:
+    from scipy import sparse
 
 
 @dataclass(frozen=True)
@@ -194,6 +197,8 @@ class Scorer:
     def _token_matrix(self) -> tuple[sparse.csr_matrix, sparse.csr_matrix, np.ndarray]:
         # Rows are claims, columns their comparable tokens: built once, on first bulk use.
         if self._matrix is None:
+            from scipy import sparse  # here: importing SciPy costs every command 70 ms
+
             columns: dict[str, int] = {}
             indptr = [0]
             indices: list[int] = []
@@ -405,25 +410,14 @@ def meaning_candidates(data: GroupingInput, settings: GroupingSettings) -> np.nd
     return sorted_unique(np.concatenate(keys))
 
 
-def nearest_neighbours(
-    vectors: Vectors,
-    queries: np.ndarray,
-    pool: np.ndarray | None,
-    settings: GroupingSettings,
-) -> list[tuple[int, int]]:
-    """(query, neighbour) index pairs: each query's closest pool members above the floor
-    (pool None: all vectors, without copying them)."""
-    found, neighbours = neighbour_arrays(vectors, queries, pool, settings)
-    return list(zip(found.tolist(), neighbours.tolist(), strict=True))
-
-
 def neighbour_arrays(
     vectors: Vectors,
     queries: np.ndarray,
     pool: np.ndarray | None,
     settings: GroupingSettings,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """`nearest_neighbours` as two aligned index arrays (queries, neighbours)."""
+    """Each query's closest pool members above the floor, as two aligned index arrays
+    (queries, neighbours); pool None searches all vectors without copying them."""
     found: list[np.ndarray] = [np.zeros(0, dtype=np.int64)]
     neighbours: list[np.ndarray] = [np.zeros(0, dtype=np.int64)]
     pool_vectors = vectors if pool is None else vectors[pool]

@@ -195,7 +195,7 @@ def store_missing_vectors(
 ) -> int:
     """Compute and store sentence vectors for every claim that lacks one; returns how many.
 
-    The model costs 7-11 ms per claim, so a large import takes minutes: this commits after
+    The model costs 6-8 ms per claim, so a large import takes minutes: this commits after
     every batch, and an interrupted run keeps what it computed (the next run goes on from
     there). Grouping then finds the vectors stored.
     """
@@ -374,7 +374,6 @@ def group_new_claims(*, session: Session, settings: GroupingSettings) -> Groupin
 # Two clusters joined because one supersedes the other hold at most this many claims together
 # (checking costs a relation assessment of the pair, quadratic in its size).
 _SUPERSEDED_JOIN_LIMIT = 40
-_SUPERSEDED_MARGIN = 14.0
 
 
 def join_superseded(
