@@ -25,12 +25,12 @@ from workbench.matching.grouping import (
     GroupingInput,
     GroupingSettings,
     Scorer,
+    candidate_buckets,
     candidate_pairs,
     document_frequencies,
     inverse_document_frequencies,
     link_pairs,
     may_share_group,
-    rare_tokens,
     sorted_unique,
 )
 from workbench.matching.normalise import match_text
@@ -63,16 +63,10 @@ def scorer_for(data: GroupingInput, with_vectors: bool) -> Scorer:
 
 
 def test_candidate_buckets_expand_to_the_pairs_of_a_plain_loop(labelled) -> None:
+    # The buckets are expanded by NumPy, a size at a time; here by itertools, one by one.
     settings = GroupingSettings(max_bucket=6)  # small, so that some buckets are skipped
     frequencies = document_frequencies(labelled.texts)
-    buckets: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for index, text in enumerate(labelled.texts):
-        tokens = rare_tokens(text, frequencies, settings.rare_tokens)
-        for key in combinations(sorted(tokens), 2):
-            buckets[key].append(index)
-        for token in tokens:
-            if frequencies[token] <= settings.single_key_frequency:
-                buckets[(token, "")].append(index)
+    buckets = candidate_buckets(labelled, frequencies, settings)
     expected = {
         pair
         for members in buckets.values()

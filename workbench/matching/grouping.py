@@ -333,11 +333,11 @@ def candidate_pairs(
     return _pair_set(word_candidates(data, frequencies, settings), len(data.texts))
 
 
-def word_candidates(
+def candidate_buckets(
     data: GroupingInput, frequencies: Mapping[str, int], settings: GroupingSettings
-) -> np.ndarray:
-    """Candidate pairs that share a key of rare tokens, as sorted unique pair keys
-    (`i * len(texts) + j`, i < j): a flat array costs a fraction of a set of tuples."""
+) -> dict[tuple[str, str], list[int]]:
+    """Claims (ascending indices) by candidate key: pairs of a claim's rarest tokens, and
+    each of those tokens alone when it is very rare."""
     buckets: dict[tuple[str, str], list[int]] = defaultdict(list)
     for index, text in enumerate(data.texts):
         tokens = rare_tokens(text, frequencies, settings.rare_tokens)
@@ -346,9 +346,17 @@ def word_candidates(
         for token in tokens:
             if frequencies[token] <= settings.single_key_frequency:
                 buckets[(token, "")].append(index)
+    return buckets
+
+
+def word_candidates(
+    data: GroupingInput, frequencies: Mapping[str, int], settings: GroupingSettings
+) -> np.ndarray:
+    """Candidate pairs that share a key of rare tokens, as sorted unique pair keys
+    (`i * len(texts) + j`, i < j): a flat array costs a fraction of a set of tuples."""
     # Buckets of one size are stacked and expanded into pairs by one NumPy call per size.
     by_size: dict[int, list[list[int]]] = defaultdict(list)
-    for members in buckets.values():
+    for members in candidate_buckets(data, frequencies, settings).values():
         if 2 <= len(members) <= settings.max_bucket:
             by_size[len(members)].append(members)
     keys = [np.zeros(0, dtype=np.int64)]

@@ -526,9 +526,10 @@ def _candidates_reaching(
         dtype=np.int64,
     ).reshape(-1, 2)
     vectors = None
+    old_vectors = None
     if new_vectors is not None:
         old_vectors = claim_vectors(session=session, members=old_members, settings=settings)
-        assert old_vectors is not None  # the model is installed: new_vectors came from it
+    if new_vectors is not None and old_vectors is not None:
         vectors = np.vstack([old_vectors, new_vectors])
         cosines = np.einsum("ij,ij->i", vectors[pairs[:, 0]], vectors[pairs[:, 1]])
         pairs = pairs[cosine_bound(cosines, settings) >= settings.low]
