@@ -284,6 +284,21 @@ def test_figures_of_different_periods_do_not_conflict() -> None:
     assert assess_group([last_year, this_year]).relation == "repeated"
 
 
+def test_amounts_of_different_things_in_one_currency_do_not_conflict() -> None:
+    # Wording from the demo corpus: one article names the fiscal room, another the loans.
+    fiscal = member(
+        "Governments can unlock up to 650 billion euros through extra fiscal space.", FEB_24
+    )
+    loans = member(
+        "The Commission's SAFE instrument offers 150 billion euros in loans for joint buying.",
+        FEB_25,
+    )
+    assert assess_group([fiscal, loans]).relation == "repeated"
+    # The same words around two different values: one amount stated two ways.
+    other_loans = member("The SAFE instrument offers 50 billion euros in loans.", FEB_26)
+    assert assess_group([loans, other_loans]).relation == "conflicting"
+
+
 def test_claims_of_one_article_are_not_compared() -> None:
     result = assess_group(
         [

@@ -14,6 +14,11 @@ Figures (MemberClaim.numbers):
 * Within a pair of claims each figure is paired with at most one counterpart: agreeing pairs
   first, then the closest values. Figures left without a counterpart are ignored, so an extra
   figure in a long sentence never creates a conflict.
+* Two figures that disagree are paired only when the words around them (a few either side,
+  figures, currencies and stop words left out) share at least one: "650 billion euros through
+  extra fiscal space" and "150 billion euros in loans" are two amounts, not one amount stated
+  twice, while "28 billion euros in military aid" and "28 million euros of military aid" share
+  "military aid". A claim whose figure stands with no such words pairs as before.
 * Two figures agree when their values are within 2%, when their ranges overlap, or when a
   qualifier widens one to cover the other: "over/at least X" covers X..1.25X, "about X"
   0.9X..1.1X, "nearly X" 0.9X..X, "up to/under X" 0.75X..X.
@@ -54,17 +59,20 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import cached_property
 from itertools import combinations
 from typing import Any, TypeVar
 
 from workbench.matching.members import DifferingSpan, GroupAssessment, MemberClaim
+from workbench.matching.normalise import match_text
 
 SUPERSEDE_AFTER_DAYS = 30
 RELATIVE_TOLERANCE = 0.02
 MAX_DATE_SLIP_DAYS = 6
 PERIOD_WINDOW_CHARS = 25  # how far from a figure a date may be written and still belong to it
+CONTEXT_CHARS = 40  # how far either side of a figure its context words are read
 
 CONFLICT = "conflict"
 UNDATED = "undated"  # a difference where at least one publication date is unknown
@@ -74,6 +82,12 @@ _CONFLICT_KINDS = frozenset({CONFLICT, UNDATED, WEAK_CONFLICT})
 
 # Outlets call the same ammunition "shells" or "rounds"; the extractor keeps the noun as written.
 _UNIT_SYNONYMS = {"shells": "rounds", "shell": "rounds"}
+# Words next to a figure that say nothing of what it counts (the unit is compared apart),
+# folded the way match_text folds them.
+_NOT_CONTEXT = match_text(
+    "euros dollars pounds percent billion million thousand trillion bn around about nearly "
+    "almost roughly approximately at least more less than total worth"
+).comparable | {"#"}
 # (low factor, high factor) of the values a qualified figure is compatible with.
 _QUALIFIER_BANDS = {
     "over": (1.0, 1.25),
@@ -134,6 +148,21 @@ class _Figure(_Mention):
     high: float  # highest value the wording is compatible with
     unit_key: str  # figures compare only when these are equal
     period: tuple[date, date] | None  # the period a date written next to it names
+    claim_text: str = field(repr=False)
+
+    @cached_property
+    def context(self) -> frozenset[str]:
+        """Content words written around it (what the figure counts); read only for figures
+        that disagree, which are few."""
+        text, start, end = self.claim_text, self.start, self.end
+        before = text[max(0, start - CONTEXT_CHARS) : start].split()
+        after = text[end : end + CONTEXT_CHARS].split()
+        # Where the window cuts the text it may split a word: that word is dropped.
+        if start > CONTEXT_CHARS:
+            before = before[1:]
+        if end + CONTEXT_CHARS < len(text):
+            after = after[:-1]
+        return match_text(" ".join([*before, ".", *after])).comparable - _NOT_CONTEXT
 
 
 @dataclass(frozen=True, eq=False)
@@ -245,6 +274,7 @@ def _figure(claim: MemberClaim, published: date | None, number: dict[str, Any]) 
         high=high * high_factor,
         unit_key=_unit_key(claim.text, number),
         period=_period_next_to(start, end, claim),
+        claim_text=claim.text,
     )
 
 
@@ -388,8 +418,11 @@ def _compare_figures(left: list[_Figure], right: list[_Figure], into: _Compariso
 def _figure_pair_cost(a: _Figure, b: _Figure) -> tuple[int, int, float] | None:
     if a.unit_key != b.unit_key:
         return None
+    agree = _figures_agree(a, b)
+    if not agree and a.context and b.context and not a.context & b.context:
+        return None  # two different quantities of one unit (see the module notes)
     # Agreeing pairs first, then pairs about the same period, then the closest values.
-    return (0 if _figures_agree(a, b) else 1, int(_periods_differ(a, b)), _log_distance(a, b))
+    return (0 if agree else 1, int(_periods_differ(a, b)), _log_distance(a, b))
 
 
 def _figures_agree(a: _Figure, b: _Figure) -> bool:
