@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEMO_DB ?= demo.db
 
-.PHONY: demo test lint typecheck pytest bench clean
+.PHONY: demo test test-postgres lint typecheck pytest bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,11 @@ pytest: $(VENV)/.installed-test
 	$(BIN)/pytest
 
 test: lint typecheck pytest
+
+# The database-backed tests again, on a throwaway PostgreSQL server (needs its binaries).
+test-postgres: $(VENV)/.installed-test
+	$(BIN)/python -m pip install --quiet -e '.[postgres]'
+	tests/postgres_pass.sh
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python bench/import_bench.py

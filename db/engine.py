@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import event, text
 from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 from sqlmodel import Session, create_engine
 
@@ -96,15 +96,29 @@ def open_database(location: str | None, *, upgrade: bool = True) -> Database:
         folder = Path(url.removeprefix("sqlite:///")).parent
         if not folder.is_dir():
             raise DatabaseError(f"{folder}: folder for the database does not exist")
-    engine = create_db_engine(url)
+    try:
+        engine = create_db_engine(url)
+    except ImportError as error:  # SQLAlchemy imports the driver named by the URL here
+        raise DatabaseError(
+            f"{_shown(url)}: the database driver {error.name or ''} is not installed "
+            "(for PostgreSQL: pip install 'claim-workbench[postgres]')"
+        ) from None
+    except NoSuchModuleError:
+        raise DatabaseError(f"{_shown(url)}: not a kind of database SQLAlchemy knows") from None
     database = Database(url=url, engine=engine)
     if upgrade:
         try:
             upgrade_schema(engine)
         except SQLAlchemyDatabaseError as error:
             engine.dispose()
-            raise DatabaseError(f"{url}: cannot open database ({error.orig})") from None
+            reason = str(error.orig).strip().splitlines()[0] if str(error.orig).strip() else ""
+            raise DatabaseError(f"{_shown(url)}: cannot open database ({reason})") from None
     return database
+
+
+def _shown(url: str) -> str:
+    # A URL may carry a password; messages show it masked.
+    return make_url(url).render_as_string(hide_password=True)
 
 
 def upgrade_schema(engine: Engine) -> None:

@@ -18,9 +18,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import JSON, Column, MetaData, Table, Text, insert, select
+from sqlalchemy import JSON, Column, MetaData, Table, Text, TypeDecorator, insert, select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.functions import FunctionElement
 from sqlmodel import Session, col
 
 from workbench.db.engine import Database
@@ -100,12 +103,38 @@ def _walk_folder(folder: Path) -> Iterator[Path | RecordError]:
         yield RecordError(str(error.filename or folder), (error.strerror or str(error)).lower())
 
 
+class _AsJSON(FunctionElement[str]):
+    """Serialised JSON text bound for a JSON column: SQLite stores the text as it is;
+    PostgreSQL needs it cast, as it will not put a varchar into a json column."""
+
+    inherit_cache = True
+    type = Text()
+
+
+@compiles(_AsJSON)
+def _as_json_default(element: _AsJSON, compiler: Any, **kw: Any) -> str:
+    return str(compiler.process(element.clauses, **kw))
+
+
+@compiles(_AsJSON, "postgresql")
+def _as_json_postgresql(element: _AsJSON, compiler: Any, **kw: Any) -> str:
+    return f"CAST({compiler.process(element.clauses, **kw)} AS JSON)"
+
+
+class _SerialisedJSON(TypeDecorator[str]):
+    impl = Text
+    cache_ok = True
+
+    def bind_expression(self, bindvalue: Any) -> Any:
+        return _AsJSON(bindvalue)
+
+
 def _claim_rows_table() -> Table:
     """The claim table as bulk import writes it: a Core executemany (the ORM bulk path costs
     several times more per row), with the JSON columns taking text that the worker processes
     already serialised, so the one writing process does not spend its time in json.dumps."""
     columns = [
-        Column(column.name, Text if isinstance(column.type, JSON) else column.type)
+        Column(column.name, _SerialisedJSON if isinstance(column.type, JSON) else column.type)
         for column in Claim.__table__.columns  # type: ignore[attr-defined]
     ]
     return Table("claim", MetaData(), *columns)

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -33,13 +35,44 @@ def seed_text(seeds_dir: Path):
     return read
 
 
+# Set to a PostgreSQL server URL (e.g. postgresql://wb@127.0.0.1:5432/postgres) to run every
+# test that uses the `database` fixture on PostgreSQL: each gets a fresh database there.
+POSTGRES_ENV = "WORKBENCH_TEST_POSTGRES"
+
+
 @pytest.fixture
 def database(tmp_path: Path):
     from workbench.db.engine import open_database
 
-    db = open_database(str(tmp_path / "test.db"))
-    yield db
-    db.close()
+    server = os.environ.get(POSTGRES_ENV)
+    if not server:
+        db = open_database(str(tmp_path / "test.db"))
+        yield db
+        db.close()
+        return
+    with _postgres_database(server) as url:
+        db = open_database(url)
+        yield db
+        db.close()
+
+
+@contextmanager
+def _postgres_database(server: str) -> Iterator[str]:
+    from uuid import uuid4
+
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    name = f"workbench_test_{uuid4().hex[:12]}"
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield make_url(server).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+        admin.dispose()
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from workbench.db.engine import DatabaseError, database_url, open_database
+from workbench.db.engine import DatabaseError, current_revision, database_url, open_database
 from workbench.db.migrations import HEAD_REVISION
 from workbench.db.migrations.runner import head_revision
 
@@ -107,3 +107,24 @@ def test_migrations_match_the_models(tmp_path: Path) -> None:
         differences = compare_metadata(context, SQLModel.metadata)
     database.close()
     assert differences == []
+
+
+def test_a_percent_sign_in_the_location_is_not_read_as_interpolation(tmp_path: Path) -> None:
+    # Alembic reads the URL through configparser, where "%" starts an interpolation; escaped
+    # passwords and socket paths in PostgreSQL URLs ("host=%2Ftmp") carry one too.
+    database = open_database(str(tmp_path / "review 100%.db"))
+    assert current_revision(database.engine) == HEAD_REVISION
+    database.close()
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("mysql+mysqldb://ana:secret@localhost/claims", "driver MySQLdb is not installed"),
+        ("nosuchdb://localhost/claims", "not a kind of database"),
+    ],
+)
+def test_a_database_url_that_cannot_be_used_is_a_clear_error(url: str, message: str) -> None:
+    with pytest.raises(DatabaseError, match=message) as raised:
+        open_database(url)
+    assert "secret" not in str(raised.value)  # a password in the URL is not shown

@@ -16,7 +16,10 @@ def alembic_config(engine: Engine | None = None) -> Config:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     if engine is not None:
-        config.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
+        url = engine.url.render_as_string(hide_password=False)
+        # The option is read through configparser, to which "%" starts an interpolation: an
+        # escaped password or a socket path in the URL ("host=%2Ftmp") would be refused.
+        config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
         config.attributes["engine"] = engine
     return config
 

@@ -63,6 +63,7 @@ CLAIM_TABLE: Table = Claim.__table__  # type: ignore[attr-defined]
 GROUP_TABLE: Table = ClaimGroup.__table__  # type: ignore[attr-defined]
 TOKEN_TABLE: Table = ClaimToken.__table__  # type: ignore[attr-defined]
 VECTOR_TABLE: Table = ClaimVector.__table__  # type: ignore[attr-defined]
+SUGGESTION_TABLE: Table = SuggestedMatch.__table__  # type: ignore[attr-defined]
 
 # Told how many claims got sentence vectors so far (for a progress display).
 VectorProgress = Callable[[int, int], None]
@@ -694,8 +695,17 @@ def _insert_suggestions(session: Session, pairs: Sequence[tuple[int, int, float]
         if key not in decided:
             rows.append({"claim_a_id": key[0], "claim_b_id": key[1], "score": round(value, 1)})
     if rows:
-        session.execute(insert(SuggestedMatch).prefix_with("OR IGNORE", dialect="sqlite"), rows)
+        session.execute(_insert_ignoring_repeats(session, SUGGESTION_TABLE), rows)
     return len(rows)
+
+
+def _insert_ignoring_repeats(session: Session, table: Table) -> Any:
+    # A pair suggested before stays as it is. Each backend says so its own way.
+    if session.get_bind().dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+
+        return postgresql_insert(table).on_conflict_do_nothing()
+    return insert(table).prefix_with("OR IGNORE", dialect="sqlite")
 
 
 def _decided_pairs(session: Session, claim_ids: set[int]) -> set[tuple[int, int]]:
