@@ -433,7 +433,9 @@ def neighbour_arrays(
     for start in range(0, len(queries), _NEIGHBOUR_BLOCK):
         rows = np.asarray(queries[start : start + _NEIGHBOUR_BLOCK], dtype=np.int64)
         block = vectors[rows] @ pool_vectors.T
-        top = np.argpartition(-block, take - 1, axis=1)[:, :take]
+        # The largest `take` sit at the end after partitioning at len - take (partitioning the
+        # negated block would copy it first).
+        top = np.argpartition(block, block.shape[1] - take, axis=1)[:, -take:]
         close = np.take_along_axis(block, top, axis=1) >= settings.neighbour_floor
         row, column = np.nonzero(close)
         neighbour = top[row, column].astype(np.int64)
