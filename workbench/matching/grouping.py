@@ -190,6 +190,9 @@ class Scorer:
 
     def _dice_many(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
         """IDF-weighted Dice coefficients of many pairs at once (see `dice`)."""
+        if len(left) < _SPARSE_FROM:  # an incremental run's few thousand pairs
+            pairs = zip(left.tolist(), right.tolist(), strict=True)
+            return np.fromiter((self.dice(i, j) for i, j in pairs), np.float64, len(left))
         weighted, present, totals = self._token_matrix()
         shared = np.asarray(present[left].multiply(weighted[right]).sum(axis=1)).ravel()
         return np.where(shared > 0.0, 2.0 * shared / (totals[left] + totals[right]), 0.0)
@@ -302,6 +305,10 @@ def similarity(a: MatchText, b: MatchText, idf: Mapping[str, float]) -> float:
     values do not keep one fact apart."""
     return Scorer([a, b], idf).score(0, 1)
 
+
+# Fewer pairs than this are compared one by one: building the sparse token matrix (and
+# importing SciPy) costs more than the loop.
+_SPARSE_FROM = 20_000
 
 # A Dice coefficient under this cannot reach any threshold, so the fuzzy ratio is not taken.
 _FUZZY_FROM = 0.2
