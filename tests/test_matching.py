@@ -316,6 +316,27 @@ def test_new_claims_find_stored_neighbours_by_meaning(corpus, write_file, with_m
     assert stored in by_meaning[new]
 
 
+def test_a_damaged_stored_vector_is_skipped_by_the_neighbour_search(
+    corpus, write_file, with_model
+) -> None:
+    ImportRun(corpus).run([write_file("f.txt", article("Epsilon", "2024-05-06", DOWNED))])
+    with corpus.session() as session:
+        group_new_claims(session=session, settings=SETTINGS)
+        store_missing_vectors(session=session, settings=SETTINGS)
+        damaged = claim_id(corpus, AID_2)
+        session.execute(
+            update(ClaimVector).where(ClaimVector.claim_id == damaged).values(vector=b"\x00" * 5)
+        )
+    ImportRun(corpus).run([write_file("g.txt", article("Beta", "2024-05-07", DOWNED_AGAIN))])
+    stored, new = claim_id(corpus, DOWNED), claim_id(corpus, DOWNED_AGAIN)
+    with corpus.session() as session:
+        members, _ = service.load_members(session=session, claim_ids=[new])
+        vectors = service.claim_vectors(session=session, members=members, settings=SETTINGS)
+        assert vectors is not None
+        found = service._candidates_by_meaning(session, members, vectors, SETTINGS)[new]
+    assert stored in found and damaged not in found
+
+
 def test_a_later_report_joins_the_earlier_ones_it_supersedes(database, with_model) -> None:
     # The demo's "60,000 trained by the summer" (February 2024) and "over 80,000 trained so
     # far" (August 2025) reports form two clusters of their own (their wording moved on with

@@ -476,16 +476,9 @@ def _candidates_by_meaning(
     cursor = session.connection().connection.cursor()
     try:
         cursor.execute("SELECT claim_id, vector FROM claim_vector")
-        raw = bytearray(_STORED_CHUNK * DIMENSIONS * 2)  # one chunk of float16 rows, reused
-        width = DIMENSIONS * 2
         while rows := cursor.fetchmany(_STORED_CHUNK):
-            ids: list[int] = []
-            for claim_id, vector in rows:
-                if len(vector) == width:  # a damaged row is skipped, not read out of line
-                    raw[len(ids) * width : (len(ids) + 1) * width] = vector
-                    ids.append(claim_id)
-            block = np.frombuffer(raw, dtype=np.float16, count=len(ids) * DIMENSIONS)
-            search.add(block.reshape(len(ids), DIMENSIONS), ids)
+            ids, block = _vector_block(rows)
+            search.add(block, ids)
     finally:
         cursor.close()
     found: dict[int, set[int]] = {}
@@ -494,6 +487,16 @@ def _candidates_by_meaning(
         if claim_id != neighbour_id:
             found.setdefault(claim_id, set()).add(neighbour_id)
     return found
+
+
+def _vector_block(rows: Sequence[Any]) -> tuple[list[int], np.ndarray]:
+    """The claim ids and float16 vectors of (claim_id, vector bytes) rows; a damaged row (not
+    one vector long) is skipped rather than read out of line."""
+    width = DIMENSIONS * 2
+    if not all(len(row[1]) == width for row in rows):
+        rows = [row for row in rows if len(row[1]) == width]
+    block = np.frombuffer(b"".join(row[1] for row in rows), dtype=np.float16)
+    return [row[0] for row in rows], block.reshape(len(rows), DIMENSIONS)
 
 
 def _candidates_reaching(
