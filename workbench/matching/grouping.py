@@ -74,6 +74,11 @@ class GroupingSettings:
     word_low: float = 50.0
     word_link: float = 65.0
 
+    @property
+    def below_floor_cap(self) -> float:
+        """The most a pair under `word_floor` scores: just short of being grouped."""
+        return self.high - 0.5
+
     def without_vectors(self) -> GroupingSettings:
         return replace(
             self, high=self.word_high, low=self.word_low, link=self.word_link, semantic=False
@@ -114,9 +119,10 @@ class Scorer:
         self.texts = texts
         self.vectors = vectors
         settings = settings or GroupingSettings()
+        self.settings = settings
         self.lexical_weight = settings.lexical_weight
         self.word_floor = settings.word_floor
-        self.below_floor_cap = settings.high - 0.5
+        self.below_floor_cap = settings.below_floor_cap
         self.weights = idf if isinstance(idf, Weights) else Weights(idf)
         self.totals: list[float | None] = [None] * len(texts)
         self.cache: dict[tuple[int, int], float] = {}
@@ -169,7 +175,7 @@ class Scorer:
             products = np.einsum("ij,ij->i", self.vectors[left], self.vectors[right])
             cosines = products.astype(np.float64)
         word = np.where(dice < _FUZZY_FROM, 100.0 * dice, 100.0 * np.sqrt(dice))  # upper bound
-        bound = word if cosines is None else self._mix_arrays(word, cosines)
+        bound = word if cosines is None else mixed_scores(word, cosines, self.settings)
         fuzzy = np.flatnonzero((bound >= floor) & (dice >= _FUZZY_FROM))
         if len(fuzzy) == 0:
             return bound
@@ -181,12 +187,7 @@ class Scorer:
             workers=-1,
         )
         word[fuzzy] = 100.0 * np.sqrt(dice[fuzzy] * ratios / 100.0)
-        return word if cosines is None else self._mix_arrays(word, cosines)
-
-    def _mix_arrays(self, word: np.ndarray, cosines: np.ndarray) -> np.ndarray:
-        weight = self.lexical_weight
-        mixed = weight * word + (1.0 - weight) * 100.0 * np.maximum(cosines, 0.0)
-        return np.where(word < self.word_floor, np.minimum(mixed, self.below_floor_cap), mixed)
+        return word if cosines is None else mixed_scores(word, cosines, self.settings)
 
     def _dice_many(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
         """IDF-weighted Dice coefficients of many pairs at once (see `dice`)."""
@@ -494,10 +495,17 @@ class NeighbourSearch:
         return list(zip(query.tolist(), chosen[query, column].tolist(), strict=True))
 
 
+def mixed_scores(word: np.ndarray, cosines: np.ndarray, settings: GroupingSettings) -> np.ndarray:
+    """`Scorer.mix` over arrays of word scores and cosines."""
+    weight = settings.lexical_weight
+    mixed = weight * word + (1.0 - weight) * 100.0 * np.maximum(cosines, 0.0)
+    capped = np.minimum(mixed, settings.below_floor_cap)
+    return np.where(word < settings.word_floor, capped, mixed)
+
+
 def cosine_bound(cosines: np.ndarray, settings: GroupingSettings) -> np.ndarray:
     """The highest score pairs with these cosines can reach (their words all shared)."""
-    weight = settings.lexical_weight
-    return weight * 100.0 + (1.0 - weight) * 100.0 * np.maximum(cosines, 0.0)
+    return mixed_scores(np.full(len(cosines), 100.0), cosines, settings)
 
 
 def vector_cells(vectors: Vectors) -> list[np.ndarray]:
