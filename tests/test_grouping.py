@@ -22,6 +22,7 @@ from workbench.demo import demo_corpus_files
 from workbench.importers.pipeline import ImportRun
 from workbench.matching import service
 from workbench.matching.grouping import (
+    Clusters,
     GroupingInput,
     GroupingSettings,
     Scorer,
@@ -171,3 +172,25 @@ def test_incremental_run_loads_only_reachable_groups_with_the_same_result(
     assert results[0] == results[1]
     groups, suggested = results[0]
     assert any(len(group) > 2 for group in groups) and suggested
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_detaching_a_claim_leaves_every_other_cluster_whole(seed: int) -> None:
+    rng = random.Random(seed)
+    clusters, plain = Clusters(30), [{index} for index in range(30)]
+    for _ in range(60):
+        a, b = rng.randrange(30), rng.randrange(30)
+        if rng.random() < 0.7:
+            clusters.union(a, b)
+            left = next(group for group in plain if a in group)
+            right = next(group for group in plain if b in group)
+            if left is not right:
+                left |= right
+                plain.remove(right)
+        else:  # the detached claim may be a root, a leaf or a link in a path
+            clusters.detach(a)
+            next(group for group in plain if a in group).discard(a)
+            plain = [group for group in plain if group] + [{a}]
+        assert sorted(map(sorted, plain)) == sorted(clusters.groups())
+        for group in plain:
+            assert len({clusters.find(index) for index in group}) == 1

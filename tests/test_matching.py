@@ -357,3 +357,40 @@ def test_a_later_report_joins_the_earlier_ones_it_supersedes(database, with_mode
     with database.session() as session:
         regroup_all(session=session, settings=replace(SETTINGS, supersede_margin=1000.0))
     assert len({group_of(database, row.text) for row in old + new}) == 2
+
+
+def claim_starting(database, prefix: str) -> int:
+    with database.session() as session:
+        query = select(Claim.id).where(Claim.text.startswith(prefix))  # type: ignore[attr-defined]
+        return session.execute(query).scalar_one()
+
+
+def group_starting(database, prefix: str) -> int | None:
+    with database.session() as session:
+        return session.get(Claim, claim_starting(database, prefix)).group_id
+
+
+def test_a_status_that_moved_on_joins_the_reports_of_each_stage(database, with_model) -> None:
+    # The demo's office: "will open" (February 2024), "work has begun" (May 2024) and "has
+    # opened" (October 2024) reports. Words and meaning keep the May reports in a cluster of
+    # their own; the status join brings them to the others. The May headline "Breton pitches
+    # Kyiv defence office to European start-ups" states another fact, carries no stage, and
+    # stays out.
+    ImportRun(database).run(demo_corpus_files())
+    run_full(database)
+    planned = group_starting(database, "Brussels will open a Defence Innovation office")
+    started = group_starting(database, "Work has started on the EU's Defence Innovation office")
+    working = group_starting(database, "The EU Defence Innovation office in Kyiv has opened")
+    assert planned == started == working
+    assert group_starting(database, "Breton pitches Kyiv defence office") != planned
+    with database.session() as session:
+        started_id = claim_starting(
+            database, "Work has started on the EU's Defence Innovation office"
+        )
+        assert get_claim(session=session, claim_id=started_id).suggested_outdated
+    # Without the join, the May reports stay apart: the join is what brings them together.
+    with database.session() as session:
+        regroup_all(session=session, settings=replace(SETTINGS, supersede_margin=1000.0))
+    assert group_starting(database, "Work has started on the EU's Defence Innovation office") != (
+        group_starting(database, "Brussels will open a Defence Innovation office")
+    )

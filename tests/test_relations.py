@@ -12,7 +12,12 @@ from hypothesis import strategies as st
 from workbench.importers.dates import extract_dates
 from workbench.importers.numbers import extract_numbers
 from workbench.matching.members import GroupAssessment, MemberClaim
-from workbench.matching.relations import assess_group
+from workbench.matching.relations import (
+    Readings,
+    assess_group,
+    status_moves_on,
+    statuses_in_order,
+)
 
 _next_id = count(1)
 
@@ -227,6 +232,45 @@ def test_O2_started_work_is_itself_superseded_by_the_opening() -> None:
     assert result.suggested_outdated == {planned.claim_id, started.claim_id}
     [started_span] = result.differing[started.claim_id]
     assert "later report: operating: 'has opened'" in started_span.reason
+
+
+OFFICE_RETOLD = (
+    "It started in February 2024, when von der Leyen announced in Kyiv that the EU would "
+    "open a Defence Innovation office there."
+)
+MAY_7 = date(2024, 5, 7)
+
+
+def test_a_status_moves_on_when_the_later_report_is_at_a_later_stage() -> None:
+    planned, started = member(OFFICE_FEB_24, FEB_24), member(OFFICE_STARTED, MAY_7)
+    assert status_moves_on(planned, started, Readings())
+    assert status_moves_on(started, planned, Readings())
+    # The same stage, or a later stage reported earlier, is no move.
+    assert not status_moves_on(planned, member(OFFICE_FEB_23, FEB_25), Readings())
+    assert not status_moves_on(
+        member(OFFICE_STARTED, FEB_24), member(OFFICE_FEB_24, MAY_7), Readings()
+    )
+    # A claim without a stage never moves on.
+    assert not status_moves_on(planned, member(AID_28_BN, MAY_7), Readings())
+
+
+def test_two_groups_keep_their_stages_in_time_order_together() -> None:
+    early = [member(OFFICE_FEB_24, FEB_24), member(AID_28_BN, FEB_24)]
+    started = [member(OFFICE_STARTED, MAY_7)]
+    working = [member(OFFICE_WORKING, OCT_15)]
+    assert statuses_in_order(early, started, Readings())
+    assert statuses_in_order(early + started, working, Readings())
+    # "Will open" published after the office was reported working goes back in time.
+    assert not statuses_in_order(working, [member(OFFICE_FEB_24, NOV_26_2025)], Readings())
+
+
+def test_a_retold_status_counts_as_of_the_date_the_claim_names() -> None:
+    # Published in November 2025, but the plan it tells of held in February 2024: it sits
+    # before the May 2024 start, not after the October 2024 opening.
+    retold = member(OFFICE_RETOLD, NOV_26_2025)
+    started, working = member(OFFICE_STARTED, MAY_7), member(OFFICE_WORKING, OCT_15)
+    assert statuses_in_order([retold], [started, working], Readings())
+    assert status_moves_on(retold, started, Readings())
 
 
 def test_O2_status_order_needs_the_later_report_to_be_published_later() -> None:

@@ -560,6 +560,10 @@ class Constraints:
             return False
         return any((min(a, b), max(a, b)) in self.different for a in left for b in right)
 
+    def pinned(self, index: int) -> bool:
+        """Whether a reviewer's merge or an existing group holds this claim where it is."""
+        return index in self.locked or any(index in pair for pair in self.same)
+
 
 class Clusters:
     """Union-find that keeps each cluster's member list."""
@@ -584,6 +588,20 @@ class Clusters:
             root_a, root_b = root_b, root_a
         self.parent[root_b] = root_a
         self.members[root_a].extend(self.members.pop(root_b))
+
+    def detach(self, index: int) -> None:
+        """Take one claim out of its cluster, to stand alone."""
+        root = self.find(index)
+        rest = [member for member in self.members.pop(root) if member != index]
+        if rest:
+            # Every remaining member points straight at the new root, so none still leads
+            # through the detached claim.
+            new_root = root if root != index else rest[0]
+            for member in rest:
+                self.parent[member] = new_root
+            self.members[new_root] = rest
+        self.parent[index] = index
+        self.members[index] = [index]
 
     def groups(self) -> list[list[int]]:
         return [sorted(members) for members in self.members.values()]

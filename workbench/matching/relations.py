@@ -41,7 +41,10 @@ How a disagreement is classified:
 * Status: a claim is "planned" ("will open", "intends to", "is expected to", ...), "started"
   ("work has begun", "under way", ...) or "operating" ("has opened", "is already working", ...);
   a claim with phrases of two stages is left out. A report published later at a later stage
-  supersedes the earlier one.
+  supersedes the earlier one. For joining groups (`status_moves_on`, `statuses_in_order`) a
+  stage holds as of the publication date, or of a date the claim names at least 30 days
+  before it: "It started in February 2024, when she announced the EU would open an office"
+  tells of a plan in February 2024, not of one in the month it was published.
 
 The relation: "single" for one member; "conflicting" if any conflict other than a weak one
 remains; else "outdated" if anything was superseded; else "conflicting" for weak conflicts; else
@@ -73,6 +76,8 @@ RELATIVE_TOLERANCE = 0.02
 MAX_DATE_SLIP_DAYS = 6
 PERIOD_WINDOW_CHARS = 25  # how far from a figure a date may be written and still belong to it
 CONTEXT_CHARS = 40  # how far either side of a figure its context words are read
+# A date a claim names this long before its article's date tells when a status held.
+RETROSPECT_DAYS = 30
 
 CONFLICT = "conflict"
 UNDATED = "undated"  # a difference where at least one publication date is unknown
@@ -173,6 +178,9 @@ class _DayDate(_Mention):
 @dataclass(frozen=True, eq=False)
 class _Status(_Mention):
     stage: int  # index into _STAGE_NAMES
+    # The day the stage held: the publication date, or a date well before it that the claim
+    # names ("It started in February 2024, when she announced the EU would open an office").
+    as_of: date | None = None
 
 
 @dataclass(frozen=True)
@@ -390,7 +398,57 @@ def _status(claim: MemberClaim, published: date | None) -> _Status | None:
         end=match.end(),
         label=f"{_STAGE_NAMES[stage]}: '{match.group(0)}'",
         stage=stage,
+        as_of=_earlier_day_named(claim, published) or published,
     )
+
+
+def _earlier_day_named(claim: MemberClaim, published: date | None) -> date | None:
+    """The earliest date the claim names that lies well before its publication, if any."""
+    if published is None:
+        return None
+    named = [period[0] for mention in claim.dates if (period := _period(mention)) is not None]
+    earlier = [day for day in named if (published - day).days >= RETROSPECT_DAYS]
+    return min(earlier, default=None)
+
+
+# --- status order across two groups ----------------------------------------------------------
+
+
+def status_moves_on(a: MemberClaim, b: MemberClaim, readings: Readings) -> bool:
+    """Whether one claim reports a later stage of the same plan than the other, as of a later
+    day ("will open an office" in February, "work has begun" in May)."""
+    first, second = readings.read(a).status, readings.read(b).status
+    if first is None or second is None or first.as_of is None or second.as_of is None:
+        return False
+    if first.stage == second.stage or first.as_of == second.as_of:
+        return False
+    return (first.stage < second.stage) == (first.as_of < second.as_of)
+
+
+def statuses_in_order(
+    left: Sequence[MemberClaim], right: Sequence[MemberClaim], readings: Readings
+) -> bool:
+    """Whether the stages of two groups, taken together, never go back in time: no claim of one
+    group reports an earlier stage as of a later day than a claim of the other."""
+    left_stages = _dated_stages(left, readings)
+    right_stages = _dated_stages(right, readings)
+    return not any(
+        (day_a < day_b and stage_a > stage_b) or (day_b < day_a and stage_b > stage_a)
+        for day_a, stage_a in left_stages
+        for day_b, stage_b in right_stages
+    )
+
+
+def has_status(claim: MemberClaim, readings: Readings) -> bool:
+    return readings.read(claim).status is not None
+
+
+def _dated_stages(members: Sequence[MemberClaim], readings: Readings) -> set[tuple[date, int]]:
+    return {
+        (status.as_of, status.stage)
+        for member in members
+        if (status := readings.read(member).status) is not None and status.as_of is not None
+    }
 
 
 # --- comparing members -----------------------------------------------------------------------

@@ -39,6 +39,7 @@ from workbench.matching.grouping import (
     cosine_bound,
     group_indices,
     inverse_document_frequencies,
+    link_pairs,
     may_share_group,
     rare_tokens,
     score_pairs,
@@ -46,7 +47,13 @@ from workbench.matching.grouping import (
 )
 from workbench.matching.members import MemberClaim
 from workbench.matching.normalise import MatchText, match_text
-from workbench.matching.relations import Readings, assess_group
+from workbench.matching.relations import (
+    Readings,
+    assess_group,
+    has_status,
+    status_moves_on,
+    statuses_in_order,
+)
 from workbench.matching.semantic import DIMENSIONS, MODEL_NAME, Vectors, load_encoder
 
 # Candidates fetched from the token index for one new claim, most shared tokens first.
@@ -266,9 +273,9 @@ def regroup_all(*, session: Session, settings: GroupingSettings) -> GroupingRepo
     data = _grouping_input(members, vectors=vectors)
     index_of = {member.claim_id: index for index, member in enumerate(members)}
     constraints = load_constraints(session=session, index_of=index_of)
-    clusters, edges, _scorer = group_indices(data, settings, constraints)
+    clusters, edges, scorer = group_indices(data, settings, constraints)
     readings = Readings()
-    join_superseded(clusters, edges, members, settings, constraints, readings)
+    join_superseded(clusters, edges, members, settings, constraints, scorer, readings)
     claim_clusters = [[members[i].claim_id for i in group] for group in clusters.groups()]
     report = write_groups(
         session=session,
@@ -349,7 +356,7 @@ def group_new_claims(*, session: Session, settings: GroupingSettings) -> Groupin
     )
     clusters = cluster(len(members), edges, scorer, settings, constraints)
     readings = Readings()
-    join_superseded(clusters, edges, members, settings, constraints, readings)
+    join_superseded(clusters, edges, members, settings, constraints, scorer, readings)
     claim_clusters = [
         [members[i].claim_id for i in group]
         for group in clusters.groups()
@@ -383,6 +390,7 @@ def join_superseded(
     members: Sequence[MemberClaim],
     settings: GroupingSettings,
     constraints: Constraints,
+    scorer: Scorer,
     readings: Readings | None = None,
 ) -> None:
     """Join two clusters when a later one supersedes an earlier one.
@@ -390,11 +398,13 @@ def join_superseded(
     "Will open an office" (February) and "work on the office has begun" (May) are worded
     differently enough that average linkage keeps them apart, yet the issue of record is one
     fact whose status moved on: the reviewer should see them side by side, flagged outdated.
-    Two clusters are joined when a pair across them scores `supersede_margin` above `high`,
-    one claim of that pair supersedes the other (a status that moved on, a count that grew),
-    and on the joined members the relation check finds all superseded claims in one of the
-    two clusters. (Calibrated like the thresholds: with the pair only at `high`, unrelated
-    amounts in euros that "grew" joined, and precision fell to 0.83.)
+    Two clusters are considered when a pair across them scores `supersede_margin` above
+    `high` and one claim of that pair supersedes the other. They are joined when
+    - on the joined members the relation check finds all superseded claims in one of the two
+      clusters (a count that grew; calibrated like the thresholds: with the pair only at
+      `high`, unrelated amounts in euros that "grew" joined, and precision fell to 0.83); or
+    - the pair's status moved on and the two clusters' stages stay in time order together
+      (`join_status_chain`).
     """
     readings = readings if readings is not None else Readings()
     floor = settings.high + settings.supersede_margin
@@ -408,9 +418,49 @@ def join_superseded(
         left, right = clusters.members[root_a], clusters.members[root_b]
         if len(left) + len(right) > _SUPERSEDED_JOIN_LIMIT or constraints.forbids(left, right):
             continue
+        left_claims, right_claims = [members[i] for i in left], [members[i] for i in right]
         pair = assess_group([members[a], members[b]], readings).suggested_outdated
-        if pair and _supersedes([members[i] for i in left], [members[i] for i in right], readings):
+        if pair and _supersedes(left_claims, right_claims, readings):
             clusters.union(a, b)
+        elif status_moves_on(members[a], members[b], readings) and statuses_in_order(
+            left_claims, right_claims, readings
+        ):
+            join_status_chain(clusters, (a, b), members, settings, constraints, scorer, readings)
+
+
+def join_status_chain(
+    clusters: Clusters,
+    pair: tuple[int, int],
+    members: Sequence[MemberClaim],
+    settings: GroupingSettings,
+    constraints: Constraints,
+    scorer: Scorer,
+    readings: Readings,
+) -> None:
+    """Join the clusters of a pair whose status moved on.
+
+    The stages vouch for the claims that carry one. A claim without a stage came into its
+    cluster on its words alone ("Breton pitches Kyiv defence office to start-ups" beside "work
+    on the Kyiv defence office is under way"): it goes along only when it also resembles the
+    other cluster, on average at least `low`; otherwise it stays behind, with the others left
+    behind from its side, so one look-alike never chains two facts together.
+    """
+    a, b = pair
+    left, right = list(clusters.members[clusters.find(a)]), list(clusters.members[clusters.find(b)])
+    for side, other in ((left, right), (right, left)):
+        behind = [
+            index
+            for index in side
+            if index not in pair
+            and not constraints.pinned(index)
+            and not has_status(members[index], readings)
+            and not scorer.average_reaches(link_pairs([index], other), settings.low)
+        ]
+        for index in behind:
+            clusters.detach(index)
+        for index in behind[1:]:
+            clusters.union(behind[0], index)
+    clusters.union(a, b)
 
 
 def _supersedes(left: list[MemberClaim], right: list[MemberClaim], readings: Readings) -> bool:
