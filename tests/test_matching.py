@@ -394,3 +394,25 @@ def test_a_status_that_moved_on_joins_the_reports_of_each_stage(database, with_m
     assert group_starting(database, "Work has started on the EU's Defence Innovation office") != (
         group_starting(database, "Brussels will open a Defence Innovation office")
     )
+
+
+def test_a_later_stage_imported_afterwards_joins_the_group_incrementally(
+    database, with_model
+) -> None:
+    # The feed that reports the office's later stages (work begun in May, open in October)
+    # arrives after the rest of the demo was grouped: its claims join the existing group.
+    files = demo_corpus_files()
+    later = [path for path in files if "kyiv_morning_post_feed" in path.name]
+    ImportRun(database).run([path for path in files if path not in later])
+    run_full(database)
+    planned = group_starting(database, "Brussels will open a Defence Innovation office")
+    ImportRun(database).run(later)
+    with database.session() as session:
+        report = group_new_claims(session=session, settings=SETTINGS)
+    assert not report.full
+    assert group_starting(database, "Work has started on the EU's Defence Innovation office") == (
+        planned
+    )
+    assert group_starting(database, "The EU Defence Innovation office in Kyiv has opened") == (
+        planned
+    )
