@@ -241,6 +241,18 @@ OFFICE_RETOLD = (
 MAY_7 = date(2024, 5, 7)
 
 
+def test_a_conflict_outranks_a_supersession_and_the_reason_names_both() -> None:
+    planned = member(OFFICE_FEB_24, FEB_24)
+    misdated = member(OFFICE_FEB_23, FEB_25)
+    working = member(OFFICE_WORKING, OCT_15)
+    result = assess_group([planned, misdated, working])
+    assert result.relation == "conflicting"
+    assert result.suggested_outdated == {planned.claim_id, misdated.claim_id}
+    conflict, moved_on = result.reason.split("; also ")
+    assert "Feb. 23" in conflict
+    assert moved_on.startswith("planned: ") and "superseded by operating: 'has opened'" in moved_on
+
+
 def test_a_status_moves_on_when_the_later_report_is_at_a_later_stage() -> None:
     planned, started = member(OFFICE_FEB_24, FEB_24), member(OFFICE_STARTED, MAY_7)
     assert status_moves_on(planned, started, Readings())

@@ -677,12 +677,21 @@ def _reason(
     if relation == "repeated":
         sources = {member.source_key for member in members}
         return f"{len(members)} claims from {len(sources)} sources agree"
+    superseded = next((finding for finding in findings if finding.kind == SUPERSEDED), None)
+    moved_on = (
+        f"{superseded.first.label} ({superseded.first.published}) superseded by "
+        f"{superseded.second.label} ({superseded.second.published})"
+        if superseded is not None
+        else ""
+    )
     if relation == "outdated":
-        superseded = next(finding for finding in findings if finding.kind == SUPERSEDED)
-        return (
-            f"{superseded.first.label} ({superseded.first.published}) superseded by "
-            f"{superseded.second.label} ({superseded.second.published})"
-        )
+        return moved_on
+    conflict = _conflict_reason(findings, agreements)
+    # A conflict outranks a supersession, but the reviewer should still learn of both.
+    return f"{conflict}; also {moved_on}" if moved_on else conflict
+
+
+def _conflict_reason(findings: list[_Finding], agreements: list[tuple[_Mention, _Mention]]) -> str:
     hard = [finding for finding in findings if finding.kind in {CONFLICT, UNDATED}]
     outvoted = _outliers(hard or findings, agreements)
     if outvoted:
