@@ -22,8 +22,8 @@ Conventions callers can rely on:
   years inside dates ("Feb. 24, 2024", "24 February"), ISO and numeric dates, clock times,
   ordinals ("21st"), numbers glued to letters or following a hyphen ("F-16", "COVID-19",
   "G7", "5G", "100km"; "€600m" and "$5bn" are kept), negative numbers, vague amounts
-  ("hundreds of billions"), and spelled-out numbers without a scale word ("two million" is
-  kept, "four years" is not).
+  ("hundreds of billions"), and spelled-out numbers without a scale word or a percent word
+  ("two million" and "two per cent" are kept, "four years" is not).
 
 Everything is precompiled module-level regex so the scan stays fast on megabytes of text.
 """
@@ -103,13 +103,18 @@ _SCAN = re.compile(
     rf"""
     (?<![\w.,\-])
     # Cheap gate: only digits, currency signs, capitals (months, EUR) or a word followed by a
-    # scale word ("two million") can start a match, and most positions are none of these.
-    (?=[\d$€£A-Z]|[a-z-]+[ \u00a0]+(?:an?[ \u00a0]+)?(?i:thousand|million|billion|trillion|dozen)\b)
+    # scale or percent word ("two million", "two per cent") can start a match, and most
+    # positions are none of these.
+    (?=[\d$€£A-Z]
+      |[a-z-]+[ \u00a0]+(?:an?[ \u00a0]+)?(?i:thousand|million|billion|trillion|dozen|per|percent))
     (?:
         (?P<skip>{_DATE_OR_TIME})
       | (?P<w_num>{_WORD_NUMBER}){_SPACE}+
-        (?P<w_scale>(?i:thousand|million|billion|trillion|dozen))\b
-        (?:{_SPACE}+(?P<w_cursuf>{_CURRENCY_SUFFIX}))?
+        (?:
+            (?P<w_scale>(?i:thousand|million|billion|trillion|dozen))\b
+            (?:{_SPACE}+(?P<w_cursuf>{_CURRENCY_SUFFIX}))?
+          | (?P<w_pct>{_PERCENT})
+        )
       | {_amount_pattern("a_")}
         (?:
             (?P<conn>{_SPACE}?[-–—]{_SPACE}?|{_SPACE}+(?:to|and){_SPACE}+)
@@ -389,9 +394,10 @@ def _last_group_end(match: re.Match[str], prefix: str) -> int:
 
 def _word_amount(match: re.Match[str]) -> _Amount:
     words = re.sub(r"\s+", " ", match.group("w_num").lower())
-    scale = match.group("w_scale").lower()
+    percent = match.group("w_pct")
+    scale = "" if percent else match.group("w_scale").lower()
     currency_word = match.group("w_cursuf")
-    end = match.end("w_cursuf") if currency_word else match.end("w_scale")
+    end = match.end("w_pct" if percent else "w_cursuf" if currency_word else "w_scale")
     return _Amount(
         start=match.start("w_num"),
         end=end,
@@ -400,7 +406,7 @@ def _word_amount(match: re.Match[str]) -> _Amount:
         exponent=_SCALE_EXPONENTS.get(scale),
         multiplier=12.0 if scale == "dozen" else 1.0,
         currency=_currency_code(currency_word),
-        percent=None,
+        percent=percent,
         attached_scale=False,
     )
 

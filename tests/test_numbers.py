@@ -36,6 +36,14 @@ def only_mention(text: str) -> NumberMention:
         ("Output rose by 40 percent.", "40 percent", 40, "percent"),
         ("Output rose by 40 per cent.", "40 per cent", 40, "percent"),
         ("Rates rose 2 percentage points.", "2 percentage points", 2, "percentage points"),
+        ("The bank cut its rate to two per cent.", "two per cent", 2, "percent"),
+        ("Turnout was twenty-five percent.", "twenty-five percent", 25, "percent"),
+        (
+            "Rates rose half a percentage point.",
+            "half a percentage point",
+            0.5,
+            "percentage points",
+        ),
         ("It sends 1 million rounds soon.", "1 million", 1e6, "rounds"),
         ("They trained 60,000 Ukrainian soldiers.", "60,000", 60_000, "soldiers"),
         ("It gave 50 new police vehicles.", "50", 50, "vehicles"),
@@ -145,6 +153,7 @@ def test_figures_that_are_not_ranges(text: str, spans: list[str]) -> None:
         "The 21st session.",
         "A 100m sprint.",
         "It may rise; a march on Kyiv.",
+        "Only one permit and two pertinent points; one of the percentages.",
     ],
 )
 def test_not_quantities(text: str) -> None:
