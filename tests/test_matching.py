@@ -416,3 +416,39 @@ def test_a_later_stage_imported_afterwards_joins_the_group_incrementally(
     assert group_starting(database, "The EU Defence Innovation office in Kyiv has opened") == (
         planned
     )
+
+
+RATE_CUT_2013 = (
+    "The central bank lowered its main interest rate to 0.5 percent on Thursday, its first "
+    "cut in ten months."
+)
+RATE_CUT_2024 = (
+    "The central bank lowered its main interest rate to 3.5 percent on Thursday, its second "
+    "cut this year."
+)
+RATE_CUT_2024_AGAIN = (
+    "On Thursday the central bank lowered its main interest rate to 3.5 percent, its second "
+    "cut this year."
+)
+
+
+def test_the_same_wording_years_apart_with_other_figures_is_another_event(
+    database, write_file
+) -> None:
+    # A rate cut in 2013 and one in 2024 read alike; the figures and the eleven years between
+    # them say they are two events, so neither the same-fact tier nor the supersession join
+    # puts them in one group (nor flags the 2013 report outdated).
+    ImportRun(database).run(
+        [
+            write_file("a.txt", article("Alpha", "2013-05-02", RATE_CUT_2013)),
+            write_file("b.txt", article("Beta", "2024-09-12", RATE_CUT_2024)),
+            write_file("c.txt", article("Gamma", "2024-09-12", RATE_CUT_2024_AGAIN)),
+        ]
+    )
+    run_full(database)
+    assert group_of(database, RATE_CUT_2024) == group_of(database, RATE_CUT_2024_AGAIN)
+    assert group_of(database, RATE_CUT_2013) != group_of(database, RATE_CUT_2024)
+    with database.session() as session:
+        assert not get_claim(
+            session=session, claim_id=claim_id(database, RATE_CUT_2013)
+        ).suggested_outdated

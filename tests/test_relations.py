@@ -15,6 +15,8 @@ from workbench.matching.members import GroupAssessment, MemberClaim
 from workbench.matching.relations import (
     Readings,
     assess_group,
+    one_story,
+    reported_apart,
     status_moves_on,
     statuses_in_order,
 )
@@ -448,3 +450,30 @@ def test_spans_lie_in_the_claim_and_cover_a_stated_mention(
             assert span.reason
             status_phrase = f"'{claim.text[span.start : span.end]}'"
             assert (span.start, span.end) in stated or status_phrase in span.reason
+
+
+RATE_2013 = "The central bank lowered its main interest rate to 0.5 percent."
+RATE_2024 = "The central bank lowered its main interest rate to 3.5 percent."
+
+
+def test_other_values_a_month_or_more_apart_are_reported_apart() -> None:
+    early, late = member(RATE_2013, date(2013, 5, 2)), member(RATE_2024, date(2024, 9, 12))
+    assert reported_apart([early], [late], Readings())
+    # A count that grew is apart too: only the supersession join may bring it in.
+    assert reported_apart(
+        [member(TRAINED_60K, FEB_24)], [member(TRAINED_80K, AUG_29_2025)], Readings()
+    )
+    # Within days, other values are a conflict within one fact; a scale slip is one at any
+    # distance; agreeing values and claims without figures are never apart.
+    assert not reported_apart([member(AMMO_40, FEB_24)], [member(AMMO_14, FEB_26)], Readings())
+    assert not reported_apart([member(AID_28_BN, FEB_24)], [member(AID_28_M, OCT_15)], Readings())
+    assert not reported_apart([member(RATE_2024, FEB_24)], [member(RATE_2024, OCT_15)], Readings())
+    assert not reported_apart(
+        [member(OFFICE_FEB_24, FEB_24)], [member(OFFICE_WORKING, OCT_15)], Readings()
+    )
+
+
+def test_one_story_spans_at_most_two_years() -> None:
+    assert one_story(member(TRAINED_60K, FEB_24), member(TRAINED_80K, AUG_29_2025))
+    assert not one_story(member(RATE_2013, date(2013, 5, 2)), member(RATE_2024, date(2024, 9, 12)))
+    assert not one_story(member(RATE_2013, None), member(RATE_2024, FEB_24))

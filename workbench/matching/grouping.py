@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import combinations
 from typing import TYPE_CHECKING
@@ -549,6 +549,10 @@ class Constraints:
     # Claims whose existing group must stay as it is (incremental runs): two clusters that hold
     # members of different locked groups are never joined.
     locked: dict[int, int] = field(default_factory=dict)
+    # Whether two clusters report one quantity at different times with different values
+    # (workbench.matching.relations.reported_apart): checked only for joins that pass the
+    # average link, since it reads figures.
+    apart: Callable[[Sequence[int], Sequence[int]], bool] | None = None
 
     def forbids(self, left: Sequence[int], right: Sequence[int]) -> bool:
         if self.locked:
@@ -664,6 +668,9 @@ def cluster(
         if size > 2 and not scorer.average_reaches(
             link_pairs(left, right), link_needed(size, settings)
         ):
+            failed.add(state)
+            continue
+        if constraints.apart is not None and constraints.apart(left, right):
             failed.add(state)
             continue
         clusters.union(a, b)

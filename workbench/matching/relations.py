@@ -78,12 +78,15 @@ PERIOD_WINDOW_CHARS = 25  # how far from a figure a date may be written and stil
 CONTEXT_CHARS = 40  # how far either side of a figure its context words are read
 # A date a claim names this long before its article's date tells when a status held.
 RETROSPECT_DAYS = 30
+# Reports further apart than this are not joined as one story moving on (see `one_story`).
+STORY_DAYS = 731
 
 CONFLICT = "conflict"
 UNDATED = "undated"  # a difference where at least one publication date is unknown
 WEAK_CONFLICT = "weak conflict"  # a total that shrank between distant reports
 SUPERSEDED = "superseded"
 _CONFLICT_KINDS = frozenset({CONFLICT, UNDATED, WEAK_CONFLICT})
+_APART_KINDS = frozenset({SUPERSEDED, WEAK_CONFLICT})  # figures that differ across a month
 
 # Outlets call the same ammunition "shells" or "rounds"; the extractor keeps the noun as written.
 _UNIT_SYNONYMS = {"shells": "rounds", "shell": "rounds"}
@@ -437,6 +440,62 @@ def statuses_in_order(
         for day_a, stage_a in left_stages
         for day_b, stage_b in right_stages
     )
+
+
+def one_story(a: MemberClaim, b: MemberClaim) -> bool:
+    """Whether two reports are close enough in time to be one story moving on: published at
+    most `STORY_DAYS` apart (two years; the demo's "60,000 trained" and "over 80,000 trained"
+    are 18 months apart). A rate cut to 0.5% in 2013 and one to 3.5% in 2024 are two events,
+    not an update; an unknown date never joins."""
+    first, second = _as_day(a.published), _as_day(b.published)
+    return first is not None and second is not None and abs((second - first).days) <= STORY_DAYS
+
+
+def reported_apart(
+    left: Sequence[MemberClaim], right: Sequence[MemberClaim], readings: Readings
+) -> bool:
+    """Whether a claim of one group and a claim of the other, published at least
+    `SUPERSEDE_AFTER_DAYS` apart, give one quantity different values (not a scale slip).
+
+    The same fact stated twice agrees, or differs within days (a slip, a conflict). Values a
+    month or more apart are a later update ("60,000 trained" then "over 80,000"), which only
+    the supersession join may bring together, or another event altogether ("the ECB cut its
+    rate to 2.75%" in 2002, "to 3.5%" in 2024).
+    """
+    left_days, right_days = _days_with_figures(left), _days_with_figures(right)
+    if not left_days or not right_days:
+        return False
+    if max(left_days | right_days) - min(left_days | right_days) < SUPERSEDE_AFTER_DAYS:
+        return False  # the usual case, decided without reading a figure
+    dated_right = _with_dated_figures(right, readings)
+    return any(
+        _values_apart(a, b) for a in _with_dated_figures(left, readings) for b in dated_right
+    )
+
+
+def _values_apart(a: _Member, b: _Member) -> bool:
+    first, second = _as_day(a.claim.published), _as_day(b.claim.published)
+    if a.claim.article_id == b.claim.article_id or first is None or second is None:
+        return False
+    if not _far_apart(first, second):
+        return False
+    comparison = _Comparison(agreements=[], findings=[])
+    _compare_figures(a.figures, b.figures, comparison)
+    return any(finding.kind in _APART_KINDS for finding in comparison.findings)
+
+
+def _days_with_figures(members: Sequence[MemberClaim]) -> set[int]:
+    """The publication days (as day numbers) of the members that state a figure."""
+    return {
+        day.toordinal()
+        for member in members
+        if member.numbers and (day := _as_day(member.published)) is not None
+    }
+
+
+def _with_dated_figures(members: Sequence[MemberClaim], readings: Readings) -> list[_Member]:
+    read = [readings.read(member) for member in members if member.numbers]
+    return [member for member in read if member.figures]
 
 
 def has_status(claim: MemberClaim, readings: Readings) -> bool:

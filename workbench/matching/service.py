@@ -51,6 +51,8 @@ from workbench.matching.relations import (
     Readings,
     assess_group,
     has_status,
+    one_story,
+    reported_apart,
     status_moves_on,
     statuses_in_order,
 )
@@ -275,8 +277,9 @@ def regroup_all(*, session: Session, settings: GroupingSettings) -> GroupingRepo
     data = _grouping_input(members, vectors=vectors)
     index_of = {member.claim_id: index for index, member in enumerate(members)}
     constraints = load_constraints(session=session, index_of=index_of)
-    clusters, edges, scorer = group_indices(data, settings, constraints)
     readings = Readings()
+    constraints.apart = _reported_apart(members, readings)
+    clusters, edges, scorer = group_indices(data, settings, constraints)
     join_superseded(clusters, edges, members, settings, constraints, scorer, readings)
     claim_clusters = [[members[i].claim_id for i in group] for group in clusters.groups()]
     report = write_groups(
@@ -356,8 +359,9 @@ def group_new_claims(*, session: Session, settings: GroupingSettings) -> Groupin
             if (group_id := current_groups.get(member.claim_id)) is not None
         }
     )
-    clusters = cluster(len(members), edges, scorer, settings, constraints)
     readings = Readings()
+    constraints.apart = _reported_apart(members, readings)
+    clusters = cluster(len(members), edges, scorer, settings, constraints)
     join_superseded(clusters, edges, members, settings, constraints, scorer, readings)
     claim_clusters = [
         [members[i].claim_id for i in group]
@@ -384,6 +388,15 @@ def group_new_claims(*, session: Session, settings: GroupingSettings) -> Groupin
 # Two clusters joined because one supersedes the other hold at most this many claims together
 # (checking costs a relation assessment of the pair, quadratic in its size).
 _SUPERSEDED_JOIN_LIMIT = 40
+
+
+def _reported_apart(
+    members: Sequence[MemberClaim], readings: Readings
+) -> Callable[[Sequence[int], Sequence[int]], bool]:
+    def apart(left: Sequence[int], right: Sequence[int]) -> bool:
+        return reported_apart([members[i] for i in left], [members[i] for i in right], readings)
+
+    return apart
 
 
 def join_superseded(
@@ -419,6 +432,8 @@ def join_superseded(
             continue
         left, right = clusters.members[root_a], clusters.members[root_b]
         if len(left) + len(right) > _SUPERSEDED_JOIN_LIMIT or constraints.forbids(left, right):
+            continue
+        if not one_story(members[a], members[b]):
             continue
         left_claims, right_claims = [members[i] for i in left], [members[i] for i in right]
         pair = assess_group([members[a], members[b]], readings).suggested_outdated
