@@ -477,3 +477,29 @@ def test_one_story_spans_at_most_two_years() -> None:
     assert one_story(member(TRAINED_60K, FEB_24), member(TRAINED_80K, AUG_29_2025))
     assert not one_story(member(RATE_2013, date(2013, 5, 2)), member(RATE_2024, date(2024, 9, 12)))
     assert not one_story(member(RATE_2013, None), member(RATE_2024, FEB_24))
+
+
+KILLED_1000 = "The earthquake killed at least 1,000 people, officials said."
+KILLED_RISEN = "The number killed by the earthquake has risen to over 4,000 people, officials said."
+KILLED_4000 = "The earthquake killed 4,000 people, officials said."
+APR_25, APR_27 = date(2015, 4, 25), date(2015, 4, 27)
+
+
+def test_a_count_reported_as_risen_days_later_supersedes() -> None:
+    earlier, later = member(KILLED_1000, APR_25), member(KILLED_RISEN, APR_27)
+    result = assess_group([earlier, later])
+    assert result.relation == "outdated"
+    assert result.suggested_outdated == {earlier.claim_id}
+
+
+@pytest.mark.parametrize(
+    ("later_text", "later_day"),
+    [
+        pytest.param(KILLED_4000, APR_27, id="no-words-of-an-update"),
+        pytest.param(KILLED_RISEN, APR_25, id="same-day-order-unknown"),
+    ],
+)
+def test_other_counts_within_days_conflict(later_text: str, later_day: date) -> None:
+    result = assess_group([member(KILLED_1000, APR_25), member(later_text, later_day)])
+    assert result.relation == "conflicting"
+    assert not result.suggested_outdated

@@ -31,7 +31,10 @@ How a disagreement is classified:
   billion"): always a conflict, never a supersession.
 * Either article's date unknown: a conflict, unless the undated figure repeats a figure of a
   dated member; then that member's comparison already tells the story.
-* Published less than 30 days apart: a conflict.
+* Published less than 30 days apart: a conflict, unless the later report (a later day) gives
+  a larger value in the words of an update just before it ("the death toll has risen to
+  4,000", "climbed to over", "now stands at", "topped"): a running count reported again is
+  superseded.
 * Published 30 days or more apart: the later report supersedes the earlier one when its figure
   is larger (a running total grew: "60,000 soldiers by summer 2024" -> "over 80,000 so far")
   or belongs to a later period. A later figure that is smaller is a (weak) conflict.
@@ -128,6 +131,15 @@ _OPERATING = re.compile(
     re.IGNORECASE,
 )
 _STAGE_PATTERNS = ((0, _PLANNED), (1, _STARTED), (2, _OPERATING))
+# Words just before a figure that report a running count as updated: "has risen to", "climbed
+# to over", "now stands at", "topped".
+_UPDATE_CUE = re.compile(
+    r"\b(?:(?:ris(?:es|en)|rose|climb(?:s|ed)|jump(?:s|ed)|soar(?:s|ed)|surg(?:es|ed)"
+    r"|increas(?:es|ed)|grew|grown|mounted|now\s+stands?|stood)\s+(?:to|at)"
+    r"|(?:reach(?:es|ed)|tops|topped|surpass(?:es|ed)|pass(?:es|ed)|exceed(?:s|ed)))"
+    r"(?:\s+(?:over|more\s+than|at\s+least|nearly|almost|about|some))?\s*\Z",
+    re.IGNORECASE,
+)
 _STAGE_NAMES = ("planned", "started", "operating")
 
 _NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
@@ -572,7 +584,11 @@ def _figure_finding(a: _Figure, b: _Figure) -> _Finding | None:
         return None if _periods_differ(a, b) else _Finding(UNDATED, a, b)
     earlier, later = (a, b) if a.published <= b.published else (b, a)
     if not _far_apart(a.published, b.published):
-        return None if _periods_differ(a, b) else _Finding(CONFLICT, a, b)
+        if _periods_differ(a, b):
+            return None
+        if _reported_as_risen(earlier, later):
+            return _Finding(SUPERSEDED, earlier, later)
+        return _Finding(CONFLICT, a, b)
     if _periods_differ(a, b):
         # A later report about a later period is an update; about an earlier one, unrelated.
         moved_on = _period_start(later) > _period_start(earlier)
@@ -580,6 +596,14 @@ def _figure_finding(a: _Figure, b: _Figure) -> _Finding | None:
     if later.value > earlier.value:
         return _Finding(SUPERSEDED, earlier, later)
     return _Finding(WEAK_CONFLICT, earlier, later)
+
+
+def _reported_as_risen(earlier: _Figure, later: _Figure) -> bool:
+    """A running count reported again days later, larger and in the words of an update ("the
+    death toll has risen to 4,000"): the later report supersedes, it does not conflict."""
+    if later.published == earlier.published or later.value <= earlier.value:
+        return False
+    return _UPDATE_CUE.search(later.claim_text[: later.start]) is not None
 
 
 def _far_apart(first: date, second: date) -> bool:
