@@ -503,3 +503,13 @@ def test_other_counts_within_days_conflict(later_text: str, later_day: date) -> 
     result = assess_group([member(KILLED_1000, APR_25), member(later_text, later_day)])
     assert result.relation == "conflicting"
     assert not result.suggested_outdated
+
+
+def test_two_counts_of_one_noun_that_count_different_things_do_not_conflict() -> None:
+    # "people" is the unit of both; the words around the figures (dead, injured) share
+    # nothing, so these are two quantities, not one stated twice.
+    dead = member("At least 700 people are thought to have died, officials said.", APR_25)
+    hurt = member("More than 6,300 people were injured across the region.", APR_25)
+    assert assess_group([dead, hurt]).relation == "repeated"
+    same = member("Officials said at least 900 people are thought to have died.", APR_25)
+    assert assess_group([dead, same]).relation == "conflicting"

@@ -182,7 +182,11 @@ class _Figure(_Mention):
             before = before[1:]
         if end + CONTEXT_CHARS < len(text):
             after = after[:-1]
-        return match_text(" ".join([*before, ".", *after])).comparable - _NOT_CONTEXT
+        # What is counted is already the unit both figures share ("people" in "700 people
+        # presumed dead" and "6,300 people injured"): only the other words can tell two
+        # quantities of it apart.
+        counted = match_text(self.unit_key.lstrip("~")).comparable
+        return match_text(" ".join([*before, ".", *after])).comparable - _NOT_CONTEXT - counted
 
 
 @dataclass(frozen=True, eq=False)
