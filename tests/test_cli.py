@@ -180,6 +180,8 @@ def test_a_damaged_model_package_falls_back_to_words_with_one_warning(
         ('semantic = "yes"', "[matching] semantic must be true or false"),
         ("word_low = 90", "[matching] needs 0 <= word_low <= word_high <= 100"),
         ('high = "x"', "[matching] values must be numbers"),
+        ("story_days = 0", "[matching] story_days must be a whole number of days"),
+        ("story_days = 1.5", "[matching] story_days must be a whole number of days"),
     ],
 )
 def test_bad_matching_settings_are_one_line(run, tmp_path: Path, setting, message) -> None:

@@ -452,3 +452,26 @@ def test_the_same_wording_years_apart_with_other_figures_is_another_event(
         assert not get_claim(
             session=session, claim_id=claim_id(database, RATE_CUT_2013)
         ).suggested_outdated
+
+
+TOLL_WILL_RISE = (
+    "Rescuers expect the death toll from the earthquake to rise as they reach remote villages."
+)
+TOLL_WILL_RISE_AGAIN = (
+    "The death toll from the earthquake is expected to rise as rescuers reach remote villages."
+)
+
+
+def test_reports_further_apart_than_one_story_never_share_a_group(database, write_file) -> None:
+    # Told alike after two earthquakes ten years apart: two events. The span is a setting.
+    ImportRun(database).run(
+        [
+            write_file("a.txt", article("Alpha", "2005-10-09", TOLL_WILL_RISE)),
+            write_file("b.txt", article("Beta", "2015-04-25", TOLL_WILL_RISE_AGAIN)),
+        ]
+    )
+    run_full(database)
+    assert group_of(database, TOLL_WILL_RISE) != group_of(database, TOLL_WILL_RISE_AGAIN)
+    with database.session() as session:
+        regroup_all(session=session, settings=replace(SETTINGS, story_days=5000))
+    assert group_of(database, TOLL_WILL_RISE) == group_of(database, TOLL_WILL_RISE_AGAIN)

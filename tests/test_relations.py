@@ -474,9 +474,13 @@ def test_other_values_a_month_or_more_apart_are_reported_apart() -> None:
 
 
 def test_one_story_spans_at_most_two_years() -> None:
-    assert one_story(member(TRAINED_60K, FEB_24), member(TRAINED_80K, AUG_29_2025))
-    assert not one_story(member(RATE_2013, date(2013, 5, 2)), member(RATE_2024, date(2024, 9, 12)))
-    assert not one_story(member(RATE_2013, None), member(RATE_2024, FEB_24))
+    two_years = 731
+    grew = [member(TRAINED_60K, FEB_24), member(TRAINED_80K, AUG_29_2025)]
+    assert one_story(grew, two_years)
+    rates = [member(RATE_2013, date(2013, 5, 2)), member(RATE_2024, date(2024, 9, 12))]
+    assert not one_story(rates, two_years)
+    # Members without a date neither stretch nor shorten the story.
+    assert one_story([member(RATE_2013, None), member(RATE_2024, FEB_24)], two_years)
 
 
 KILLED_1000 = "The earthquake killed at least 1,000 people, officials said."

@@ -60,7 +60,8 @@ class Settings:
     @property
     def grouping(self) -> GroupingSettings:
         """``[matching] semantic = true, high = 58, low = 54, link = 60`` in the config file;
-        ``word_high``, ``word_low`` and ``word_link`` are the thresholds without vectors."""
+        ``word_high``, ``word_low`` and ``word_link`` are the thresholds without vectors;
+        ``story_days = 731``: reports further apart never share a group."""
         section = self.file_values.get("matching", {})
         defaults = GroupingSettings()
         names = ("high", "low", "link", "word_high", "word_low", "word_link")
@@ -77,6 +78,11 @@ class Settings:
         semantic = section.get("semantic", defaults.semantic)
         if not isinstance(semantic, bool):
             raise ConfigError(f"{config_path()}: [matching] semantic must be true or false")
+        story_days = section.get("story_days", defaults.story_days)
+        if not isinstance(story_days, int) or isinstance(story_days, bool) or story_days < 1:
+            raise ConfigError(
+                f"{config_path()}: [matching] story_days must be a whole number of days"
+            )
         settings = replace(
             defaults,
             high=values["high"],
@@ -85,6 +91,7 @@ class Settings:
             word_high=values["word_high"],
             word_low=values["word_low"],
             word_link=values["word_link"],
+            story_days=story_days,
         )
         return settings if semantic else settings.without_vectors()
 

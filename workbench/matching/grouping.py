@@ -66,6 +66,9 @@ class GroupingSettings:
     supersede_margin: float = 5.0
     growth_from: int = 16  # clusters larger than this need a stronger average link ...
     growth_step: float = 2.0  # ... this much more per doubling of their size
+    # Reports published further apart than this never share a group: they tell other events
+    # in the same words (workbench.matching.relations.one_story).
+    story_days: int = 731
     neighbours: int = 10  # nearest claims by meaning that become candidates
     neighbour_floor: float = 0.5  # ... if their cosine reaches this
     # Used instead of high, low and link when there are no sentence vectors (semantic matching
@@ -549,9 +552,9 @@ class Constraints:
     # Claims whose existing group must stay as it is (incremental runs): two clusters that hold
     # members of different locked groups are never joined.
     locked: dict[int, int] = field(default_factory=dict)
-    # Whether two clusters report one quantity at different times with different values
-    # (workbench.matching.relations.reported_apart): checked only for joins that pass the
-    # average link, since it reads figures.
+    # Whether two clusters must stay apart although their words match (reports years apart,
+    # or one quantity with other values at other times; workbench.matching.service._apart):
+    # checked only for joins that pass the average link, since it reads figures.
     apart: Callable[[Sequence[int], Sequence[int]], bool] | None = None
 
     def forbids(self, left: Sequence[int], right: Sequence[int]) -> bool:

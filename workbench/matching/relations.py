@@ -81,8 +81,6 @@ PERIOD_WINDOW_CHARS = 25  # how far from a figure a date may be written and stil
 CONTEXT_CHARS = 40  # how far either side of a figure its context words are read
 # A date a claim names this long before its article's date tells when a status held.
 RETROSPECT_DAYS = 30
-# Reports further apart than this are not joined as one story moving on (see `one_story`).
-STORY_DAYS = 731
 
 CONFLICT = "conflict"
 UNDATED = "undated"  # a difference where at least one publication date is unknown
@@ -458,13 +456,15 @@ def statuses_in_order(
     )
 
 
-def one_story(a: MemberClaim, b: MemberClaim) -> bool:
-    """Whether two reports are close enough in time to be one story moving on: published at
-    most `STORY_DAYS` apart (two years; the demo's "60,000 trained" and "over 80,000 trained"
-    are 18 months apart). A rate cut to 0.5% in 2013 and one to 3.5% in 2024 are two events,
-    not an update; an unknown date never joins."""
-    first, second = _as_day(a.published), _as_day(b.published)
-    return first is not None and second is not None and abs((second - first).days) <= STORY_DAYS
+def one_story(members: Sequence[MemberClaim], days: int) -> bool:
+    """Whether the reports fit in one story's lifetime: the dated ones published at most
+    `days` apart (`GroupingSettings.story_days`, two years: the demo's "60,000 trained" and
+    "over 80,000 trained" are 18 months apart, its recap of the office 21 months after the
+    announcement). Reports further apart tell other events in the same words: a rate cut to
+    0.5% in 2013 and one to 3.5% in 2024, or "the death toll is expected to rise" after two
+    earthquakes ten years apart."""
+    dated = [day for member in members if (day := _as_day(member.published)) is not None]
+    return not dated or (max(dated) - min(dated)).days <= days
 
 
 def reported_apart(

@@ -278,7 +278,7 @@ def regroup_all(*, session: Session, settings: GroupingSettings) -> GroupingRepo
     index_of = {member.claim_id: index for index, member in enumerate(members)}
     constraints = load_constraints(session=session, index_of=index_of)
     readings = Readings()
-    constraints.apart = _reported_apart(members, readings)
+    constraints.apart = _apart(members, readings, settings)
     clusters, edges, scorer = group_indices(data, settings, constraints)
     join_superseded(clusters, edges, members, settings, constraints, scorer, readings)
     claim_clusters = [[members[i].claim_id for i in group] for group in clusters.groups()]
@@ -360,7 +360,7 @@ def group_new_claims(*, session: Session, settings: GroupingSettings) -> Groupin
         }
     )
     readings = Readings()
-    constraints.apart = _reported_apart(members, readings)
+    constraints.apart = _apart(members, readings, settings)
     clusters = cluster(len(members), edges, scorer, settings, constraints)
     join_superseded(clusters, edges, members, settings, constraints, scorer, readings)
     claim_clusters = [
@@ -390,11 +390,17 @@ def group_new_claims(*, session: Session, settings: GroupingSettings) -> Groupin
 _SUPERSEDED_JOIN_LIMIT = 40
 
 
-def _reported_apart(
-    members: Sequence[MemberClaim], readings: Readings
+def _apart(
+    members: Sequence[MemberClaim], readings: Readings, settings: GroupingSettings
 ) -> Callable[[Sequence[int], Sequence[int]], bool]:
+    """What keeps two clusters from joining as one fact although their words match: reports
+    further apart than one story, or one quantity with other values a month or more apart."""
+
     def apart(left: Sequence[int], right: Sequence[int]) -> bool:
-        return reported_apart([members[i] for i in left], [members[i] for i in right], readings)
+        left_claims, right_claims = [members[i] for i in left], [members[i] for i in right]
+        return not one_story(left_claims + right_claims, settings.story_days) or reported_apart(
+            left_claims, right_claims, readings
+        )
 
     return apart
 
@@ -433,9 +439,9 @@ def join_superseded(
         left, right = clusters.members[root_a], clusters.members[root_b]
         if len(left) + len(right) > _SUPERSEDED_JOIN_LIMIT or constraints.forbids(left, right):
             continue
-        if not one_story(members[a], members[b]):
-            continue
         left_claims, right_claims = [members[i] for i in left], [members[i] for i in right]
+        if not one_story(left_claims + right_claims, settings.story_days):
+            continue
         pair = assess_group([members[a], members[b]], readings).suggested_outdated
         if pair and _supersedes(left_claims, right_claims, readings):
             clusters.union(a, b)
