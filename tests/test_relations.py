@@ -517,3 +517,32 @@ def test_two_counts_of_one_noun_that_count_different_things_do_not_conflict() ->
     assert assess_group([dead, hurt]).relation == "repeated"
     same = member("Officials said at least 900 people are thought to have died.", APR_25)
     assert assess_group([dead, same]).relation == "conflicting"
+
+
+@pytest.mark.parametrize(
+    ("rough", "precise"),
+    [
+        pytest.param(
+            "Revenue was up seven per cent on the year.", "Revenue rose 7.2 per cent.", id="spelled"
+        ),
+        pytest.param(
+            "Revenue reached $45 billion.", "Revenue rose to $45.41 billion.", id="scaled"
+        ),
+        pytest.param("Revenue rose 7%.", "Revenue rose 7.4%.", id="digits"),
+    ],
+)
+def test_a_figure_written_more_roundly_agrees(rough: str, precise: str) -> None:
+    assert assess_group([member(rough, FEB_24), member(precise, FEB_24)]).relation == "repeated"
+
+
+@pytest.mark.parametrize(
+    ("rough", "precise"),
+    [
+        pytest.param("Revenue rose 7%.", "Revenue rose 7.6%.", id="rounds-to-8"),
+        pytest.param(
+            "Output rose by half a million rounds.", "Output rose by 700,000 rounds.", id="half-a"
+        ),
+    ],
+)
+def test_rounding_covers_only_half_the_last_digit(rough: str, precise: str) -> None:
+    assert assess_group([member(rough, FEB_24), member(precise, FEB_24)]).relation == "conflicting"

@@ -18,10 +18,13 @@ Figures (MemberClaim.numbers):
   figures, currencies and stop words left out) share at least one: "650 billion euros through
   extra fiscal space" and "150 billion euros in loans" are two amounts, not one amount stated
   twice, while "28 billion euros in military aid" and "28 million euros of military aid" share
-  "military aid". A claim whose figure stands with no such words pairs as before.
-* Two figures agree when their values are within 2%, when their ranges overlap, or when a
-  qualifier widens one to cover the other: "over/at least X" covers X..1.25X, "about X"
-  0.9X..1.1X, "nearly X" 0.9X..X, "up to/under X" 0.75X..X.
+  "military aid". The counted noun itself is left out, since both figures count it: "700
+  people presumed dead" and "6,300 people injured" share no word. A claim whose figure stands
+  with no such words pairs as before.
+* Two figures agree when their values are within 2%, when one is the other rounded to the
+  digits it is written with ("7%" and "7.2%", "$45 billion" and "$45.41 billion"), when their
+  ranges overlap, or when a qualifier widens one to cover the other: "over/at least X"
+  covers X..1.25X, "about X" 0.9X..1.1X, "nearly X" 0.9X..X, "up to/under X" 0.75X..X.
 * A figure is tied to a date written right next to it ("€600 million last year"). Figures tied
   to non-overlapping periods describe different periods and are not a disagreement.
 
@@ -107,6 +110,8 @@ _QUALIFIER_BANDS = {
     "under": (0.75, 1.0),
 }
 _SCALE_WORDS = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+_SCALE_FACTORS = (("trillion", 1e12), ("billion", 1e9), ("million", 1e6), ("thousand", 1e3))
+_WRITTEN_DIGITS = re.compile(r"\d[\d,]*(?:\.(\d+))?")
 _SCALE_SLIP_RATIOS = (1e3, 1e6, 1e9)
 
 _PLANNED = re.compile(
@@ -167,6 +172,7 @@ class _Figure(_Mention):
     unit_key: str  # figures compare only when these are equal
     period: tuple[date, date] | None  # the period a date written next to it names
     claim_text: str = field(repr=False)
+    rounding: float = 0.0  # half its last written digit: "7%" may stand for 6.5 to 7.5
 
     @cached_property
     def context(self) -> frozenset[str]:
@@ -300,7 +306,26 @@ def _figure(claim: MemberClaim, published: date | None, number: dict[str, Any]) 
         unit_key=_unit_key(claim.text, number),
         period=_period_next_to(start, end, claim),
         claim_text=claim.text,
+        rounding=_half_last_digit(number, value) if low == high else 0.0,
     )
+
+
+def _half_last_digit(number: dict[str, Any], value: float) -> float:
+    """Half the worth of the last digit a figure is written with: 0.05 for "7.2%", half a
+    billion for "$45 billion", 0.5 for "seven per cent". Nothing for "half a million", whose
+    roundness is not in its digits."""
+    written = _WRITTEN_DIGITS.search(str(number.get("text", "")))
+    if written is None:
+        spelled = str(number.get("text", "")).lower()
+        if spelled.startswith(("half", "a ", "an ")):
+            return 0.0
+        scale = next((factor for word, factor in _SCALE_FACTORS if word in spelled), 1.0)
+        return 0.5 * scale
+    mantissa = float(written.group(0).replace(",", ""))
+    if mantissa == 0:
+        return 0.0
+    decimals = len(written.group(1) or "")
+    return 0.5 * 10.0**-decimals * (value / mantissa)
 
 
 def _span_fits(text: str, start: int, end: int) -> bool:
@@ -560,7 +585,12 @@ def _figure_pair_cost(a: _Figure, b: _Figure) -> tuple[int, int, float] | None:
 
 def _figures_agree(a: _Figure, b: _Figure) -> bool:
     slack = 1 + RELATIVE_TOLERANCE
-    return a.low <= b.high * slack and b.low <= a.high * slack
+    if a.low <= b.high * slack and b.low <= a.high * slack:
+        return True
+    # One written more roundly than the other: "up seven per cent" and "a 7.2 per cent
+    # rise", "$45 billion" and "$45.41 billion".
+    coarse, fine = (a, b) if a.rounding >= b.rounding else (b, a)
+    return abs(fine.value - coarse.value) <= coarse.rounding * (1 + 1e-9)
 
 
 def _periods_differ(a: _Figure, b: _Figure) -> bool:
