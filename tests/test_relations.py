@@ -208,11 +208,30 @@ def test_O1_full_group_suggests_all_early_reports() -> None:
 
 def test_O3_rounds_and_shells_count_as_one_quantity() -> None:
     earlier = member(ROUNDS_LONG, FEB_24)
-    later = member("Europe will produce two million shells this year.", date(2025, 5, 5))
+    later = member("The total sent to Ukraine should climb to 2 million shells.", date(2025, 5, 5))
     result = assess_group([earlier, later])
     assert result.relation == "outdated"
     assert result.suggested_outdated == {earlier.claim_id}
     assert spanned_texts(result, earlier) == ["1 million"]
+
+
+def test_O3_a_yearly_amount_of_a_later_year_is_another_period_not_an_update() -> None:
+    # "Two million shells this year" (2025) counts a year's output; it neither updates nor
+    # contradicts the 2024 figure. (The corpus's O3 reports that the 2024 target was missed
+    # say, in words, what made it outdated.)
+    earlier = member(ROUNDS_LONG, FEB_24)
+    later = member("Europe will produce two million shells this year.", date(2025, 5, 5))
+    result = assess_group([earlier, later])
+    assert result.relation == "repeated"
+    assert not result.suggested_outdated
+
+
+def test_quarterly_amounts_a_year_apart_are_two_quarters() -> None:
+    earlier = member("Apple reported quarterly revenue of $42.4 billion.", date(2016, 7, 27))
+    later = member("Apple's Q3 revenue rose to over $45 billion.", date(2017, 8, 2))
+    result = assess_group([earlier, later])
+    assert result.relation == "repeated"
+    assert reported_apart([earlier], [later], Readings())
 
 
 def test_O2_planned_office_is_superseded_by_working_office() -> None:

@@ -40,7 +40,9 @@ How a disagreement is classified:
   superseded.
 * Published 30 days or more apart: the later report supersedes the earlier one when its figure
   is larger (a running total grew: "60,000 soldiers by summer 2024" -> "over 80,000 so far")
-  or belongs to a later period. A later figure that is smaller is a (weak) conflict.
+  or belongs to a later period. A later figure that is smaller is a (weak) conflict. When
+  either claim states an amount per period ("quarterly revenue", "Q3", "this year",
+  "annual"), the two are amounts of two periods: neither an update nor a disagreement.
 * Day dates (MemberClaim.dates with day precision naming a single day) are paired like
   figures; two that are 1-6 days apart ("Feb. 24" vs "Feb. 23") conflict. Month and year
   mentions, week spans and datelines ("BRUSSELS, Feb. 26, 2024 -") are never compared.
@@ -89,8 +91,10 @@ CONFLICT = "conflict"
 UNDATED = "undated"  # a difference where at least one publication date is unknown
 WEAK_CONFLICT = "weak conflict"  # a total that shrank between distant reports
 SUPERSEDED = "superseded"
+OTHER_PERIOD = "other period"  # amounts per period (a quarter's revenue) in distant reports
 _CONFLICT_KINDS = frozenset({CONFLICT, UNDATED, WEAK_CONFLICT})
-_APART_KINDS = frozenset({SUPERSEDED, WEAK_CONFLICT})  # figures that differ across a month
+# Figures that differ across a month or more: never one fact stated twice.
+_APART_KINDS = frozenset({SUPERSEDED, WEAK_CONFLICT, OTHER_PERIOD})
 
 # Outlets call the same ammunition "shells" or "rounds"; the extractor keeps the noun as written.
 _UNIT_SYNONYMS = {"shells": "rounds", "shell": "rounds"}
@@ -134,6 +138,14 @@ _OPERATING = re.compile(
     re.IGNORECASE,
 )
 _STAGE_PATTERNS = ((0, _PLANNED), (1, _STARTED), (2, _OPERATING))
+# Words that make a figure an amount per period (a quarter's sales, a year's budget) rather
+# than a running total that a later report may update.
+_PER_PERIOD = re.compile(
+    r"\b(?:quarter|quarterly|annual|annually|yearly|monthly|weekly|fiscal|[QH][1-4]"
+    r"|per\s+(?:year|month|week|day|quarter)|a\s+(?:year|month|week)\s+(?:earlier|ago|before)"
+    r"|(?:this|last|next)\s+(?:year|month|week|quarter))\b",
+    re.IGNORECASE,
+)
 # Words just before a figure that report a running count as updated: "has risen to", "climbed
 # to over", "now stands at", "topped".
 _UPDATE_CUE = re.compile(
@@ -627,9 +639,17 @@ def _figure_finding(a: _Figure, b: _Figure) -> _Finding | None:
         # A later report about a later period is an update; about an earlier one, unrelated.
         moved_on = _period_start(later) > _period_start(earlier)
         return _Finding(SUPERSEDED, earlier, later) if moved_on else None
+    if _per_period(earlier) or _per_period(later):
+        # "Quarterly revenue of $42.4 billion" a year before "$45.4 billion": two quarters,
+        # neither an update of the other nor a disagreement.
+        return _Finding(OTHER_PERIOD, earlier, later)
     if later.value > earlier.value:
         return _Finding(SUPERSEDED, earlier, later)
     return _Finding(WEAK_CONFLICT, earlier, later)
+
+
+def _per_period(figure: _Figure) -> bool:
+    return _PER_PERIOD.search(figure.claim_text) is not None
 
 
 def _reported_as_risen(earlier: _Figure, later: _Figure) -> bool:
