@@ -9,7 +9,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import Any
 
 import numpy as np
@@ -48,7 +48,6 @@ from workbench.matching.grouping import (
 from workbench.matching.members import MemberClaim
 from workbench.matching.normalise import MatchText, match_text
 from workbench.matching.relations import (
-    SUPERSEDE_AFTER_DAYS,
     Readings,
     assess_group,
     has_status,
@@ -397,28 +396,13 @@ def _apart(
     """What keeps two clusters from joining as one fact although their words match: reports
     further apart than one story, or one quantity with other values a month or more apart."""
 
-    # Day numbers read once: this runs for every join that passes the average link.
-    days = [_day_number(member.published) for member in members]
-
     def apart(left: Sequence[int], right: Sequence[int]) -> bool:
-        known = [day for index in (*left, *right) if (day := days[index]) is not None]
-        if not known:
-            return False
-        span = max(known) - min(known)
-        if span > settings.story_days:
-            return True  # as `one_story` has it
-        if span < SUPERSEDE_AFTER_DAYS:
-            return False  # no two reports far enough apart for `reported_apart`
         left_claims, right_claims = [members[i] for i in left], [members[i] for i in right]
+        if not one_story(left_claims + right_claims, settings.story_days):
+            return True
         return reported_apart(left_claims, right_claims, readings)
 
     return apart
-
-
-def _day_number(published: date | None) -> int | None:
-    if published is None:
-        return None
-    return (published.date() if isinstance(published, datetime) else published).toordinal()
 
 
 def join_superseded(
