@@ -106,7 +106,8 @@ _SCAN = re.compile(
     # scale or percent word ("two million", "two per cent") can start a match, and most
     # positions are none of these.
     (?=[\d$€£A-Z]
-      |[a-z-]+[ \u00a0]+(?:an?[ \u00a0]+)?(?i:thousand|million|billion|trillion|dozen|per|percent))
+      |[a-z-]+[ \u00a0]+(?:an?[ \u00a0]+)?
+       (?i:thousand|million|billion|trillion|dozen|per[ \u00a0]?cent|percent))
     (?:
         (?P<skip>{_DATE_OR_TIME})
       | (?P<w_num>{_WORD_NUMBER}){_SPACE}+
