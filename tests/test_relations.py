@@ -565,3 +565,11 @@ def test_a_figure_written_more_roundly_agrees(rough: str, precise: str) -> None:
 )
 def test_rounding_covers_only_half_the_last_digit(rough: str, precise: str) -> None:
     assert assess_group([member(rough, FEB_24), member(precise, FEB_24)]).relation == "conflicting"
+
+
+def test_an_hourly_and_a_yearly_amount_are_two_rates() -> None:
+    hourly = member("The wage will rise to £11.44 per hour from April.", FEB_24)
+    yearly = member("Full-time workers on the wage will get a rise of over £1,800-a-year.", FEB_24)
+    assert assess_group([hourly, yearly]).relation == "repeated"
+    other_hourly = member("The wage will rise to £12.44 an hour from April.", FEB_24)
+    assert assess_group([hourly, other_hourly]).relation == "conflicting"

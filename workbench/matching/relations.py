@@ -10,7 +10,8 @@ Figures (MemberClaim.numbers):
   "$30.3 billion" of "28 billion euros ($30.3 billion)" only ever meets other USD figures;
   percent compares with percent; counts compare by counted noun ("shells" and "rounds" are the
   same ammunition). A figure without a unit compares only with unit-less figures followed by
-  the same word. A claim with no figure of some unit cannot disagree on that unit.
+  the same word. A rate compares only with the same rate: "£11.44 an hour" never meets
+  "£1,800 a year". A claim with no figure of some unit cannot disagree on that unit.
 * Within a pair of claims each figure is paired with at most one counterpart: agreeing pairs
   first, then the closest values. Figures left without a counterpart are ignored, so an extra
   figure in a long sentence never creates a conflict.
@@ -158,6 +159,12 @@ _UPDATE_CUE = re.compile(
 _STAGE_NAMES = ("planned", "started", "operating")
 
 _NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
+# What follows a figure to make it a rate: "an hour", "per hour", "a-year", "/hour".
+_RATE = re.compile(
+    r"(?:\s*/\s*|(?:\s*-\s*|\s+)(?:an?|per|each)(?:\s*-\s*|\s+))"
+    r"(hour|day|week|month|year|annum)\b",
+    re.IGNORECASE,
+)
 _DATELINE_BEFORE = re.compile(r"^[A-Z][A-Z .'-]*,\s*$")
 _DATELINE_AFTER = re.compile(r"^\s*(?:\(|[-\u2013\u2014])")
 
@@ -352,7 +359,10 @@ def _float_or(raw: Any, default: float) -> float:
 def _unit_key(text: str, number: dict[str, Any]) -> str:
     unit = number.get("unit")
     if unit:
-        return _UNIT_SYNONYMS.get(unit, unit)
+        # "£11.44 an hour" and "£1,800 a year" are two rates, never one amount stated twice.
+        rate = _RATE.match(text, int(number["end"]))
+        unit = _UNIT_SYNONYMS.get(unit, unit)
+        return f"{unit}/{rate.group(1).lower()}" if rate else unit
     # Without a unit only the word that follows hints at what was counted.
     following = _NEXT_WORD.match(text, int(number["end"]))
     return "~" + (following.group(1).lower() if following else "")
