@@ -452,6 +452,11 @@ def test_the_same_wording_years_apart_with_other_figures_is_another_event(
         assert not get_claim(
             session=session, claim_id=claim_id(database, RATE_CUT_2013)
         ).suggested_outdated
+        # Kept apart, not hidden: the reviewer is still offered the pair.
+        early = claim_id(database, RATE_CUT_2013)
+        later = {claim_id(database, RATE_CUT_2024), claim_id(database, RATE_CUT_2024_AGAIN)}
+        offered = session.execute(select(SuggestedMatch.claim_a_id, SuggestedMatch.claim_b_id))
+        assert any({a, b} - {early} <= later and early in (a, b) for a, b in offered)
 
 
 TOLL_WILL_RISE = (
