@@ -573,3 +573,26 @@ def test_an_hourly_and_a_yearly_amount_are_two_rates() -> None:
     assert assess_group([hourly, yearly]).relation == "repeated"
     other_hourly = member("The wage will rise to £12.44 an hour from April.", FEB_24)
     assert assess_group([hourly, other_hourly]).relation == "conflicting"
+
+
+@pytest.mark.parametrize(
+    ("later_text", "relation"),
+    [
+        pytest.param("The death toll from the quake has risen to 3,617.", "outdated", id="toll"),
+        pytest.param(
+            "Officials said 3,617 people died in the earthquake.", "conflicting", id="died"
+        ),
+    ],
+)
+def test_a_count_of_the_dead_compares_however_it_is_written(later_text: str, relation: str) -> None:
+    # "Death toll ... over 1,000" names nothing counted and "3,617 people were killed" counts
+    # people; both count the dead, so they are compared: an update where the later report
+    # says so, a conflict where it does not.
+    earlier = member("The death toll in the earthquake rose to over 1,000.", APR_25)
+    assert assess_group([earlier, member(later_text, APR_27)]).relation == relation
+
+
+def test_the_injured_are_not_counted_with_the_dead() -> None:
+    dead = member("The earthquake killed 18 people on the mountain.", APR_25)
+    hurt = member("Officials said 6,300 people were injured in the region.", APR_25)
+    assert assess_group([dead, hurt]).relation == "repeated"

@@ -9,9 +9,12 @@ Figures (MemberClaim.numbers):
 * Only figures of the same quantity are compared. Money compares by currency code, so the
   "$30.3 billion" of "28 billion euros ($30.3 billion)" only ever meets other USD figures;
   percent compares with percent; counts compare by counted noun ("shells" and "rounds" are the
-  same ammunition). A figure without a unit compares only with unit-less figures followed by
-  the same word. A rate compares only with the same rate: "£11.44 an hour" never meets
-  "£1,800 a year". A claim with no figure of some unit cannot disagree on that unit.
+  same ammunition). A count of the dead is one quantity however it is written: "the death
+  toll has risen to 3,617", "killed 381 people" and "1,000 people were killed" all count
+  "deaths" (the injured stay "people"). A figure without a unit compares only with
+  unit-less figures followed by the same word. A rate compares only with the same rate:
+  "£11.44 an hour" never meets "£1,800 a year". A claim with no figure of some unit cannot
+  disagree on that unit.
 * Within a pair of claims each figure is paired with at most one counterpart: agreeing pairs
   first, then the closest values. Figures left without a counterpart are ignored, so an extra
   figure in a long sentence never creates a conflict.
@@ -159,6 +162,14 @@ _UPDATE_CUE = re.compile(
 _STAGE_NAMES = ("planned", "started", "operating")
 
 _NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
+# A count of people that is a count of the dead: words just before or just after it.
+_COUNTED_PEOPLE = frozenset({"people", "persons", "civilians", "residents", "victims"})
+_DEATHS_BEFORE = re.compile(
+    r"\b(?:death\s+toll|killed|killing|deaths?\s+of)\b[^.;:\d]*\Z", re.IGNORECASE
+)
+_DEATHS_AFTER = re.compile(
+    r"[^.;:]{0,30}?\b(?:killed|dead|died|lost\s+their\s+lives)\b", re.IGNORECASE
+)
 # What follows a figure to make it a rate: "an hour", "per hour", "a-year", "/hour".
 _RATE = re.compile(
     r"(?:\s*/\s*|(?:\s*-\s*|\s+)(?:an?|per|each)(?:\s*-\s*|\s+))"
@@ -358,6 +369,14 @@ def _float_or(raw: Any, default: float) -> float:
 
 def _unit_key(text: str, number: dict[str, Any]) -> str:
     unit = number.get("unit")
+    if unit in _COUNTED_PEOPLE or not unit:
+        start, end = int(number["start"]), int(number["end"])
+        if _DEATHS_BEFORE.search(text[max(0, start - 60) : start]) or (
+            unit and _DEATHS_AFTER.match(text, end)
+        ):
+            # "the death toll has risen to 3,617", "killed 381 people", "1,000 people were
+            # killed": one count of the dead, however it is written.
+            return "deaths"
     if unit:
         # "£11.44 an hour" and "£1,800 a year" are two rates, never one amount stated twice.
         rate = _RATE.match(text, int(number["end"]))
