@@ -549,10 +549,8 @@ def reported_apart(
         return False
     if max(left_days | right_days) - min(left_days | right_days) < SUPERSEDE_AFTER_DAYS:
         return False  # the usual case, decided without reading a figure
-    dated_right = _with_dated_figures(right, readings)
-    return any(
-        _values_apart(a, b) for a in _with_dated_figures(left, readings) for b in dated_right
-    )
+    right_figures = _with_figures(right, readings)
+    return any(_values_apart(a, b) for a in _with_figures(left, readings) for b in right_figures)
 
 
 def _values_apart(a: _Member, b: _Member) -> bool:
@@ -575,7 +573,7 @@ def _days_with_figures(members: Sequence[MemberClaim]) -> set[int]:
     }
 
 
-def _with_dated_figures(members: Sequence[MemberClaim], readings: Readings) -> list[_Member]:
+def _with_figures(members: Sequence[MemberClaim], readings: Readings) -> list[_Member]:
     read = [readings.read(member) for member in members if member.numbers]
     return [member for member in read if member.figures]
 
