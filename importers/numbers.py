@@ -15,7 +15,8 @@ Conventions callers can rely on:
 * Ranges. ``low`` and ``high`` are set and ``value`` equals ``low``: the figure is guaranteed
   to have been stated, whereas a midpoint never was. A scale word or currency written once
   applies to both ends ("between €1.3 and €1.4 billion" -> 1.3e9 .. 1.4e9 EUR). "from X to Y"
-  is read as a change between two figures, so it yields two mentions, not a range.
+  is read as a change between two figures, so it yields two mentions, not a range; so does a
+  tally, two plain counts joined by a dash with the larger first ("a 219-212 vote").
 * Qualifier, normalised: "over", "under", "about", "nearly", "up to", "at least".
 * Not extracted: years ("in 2024", "since 2022": plain integers 1900-2100 with no counted noun
   or after a date word such as "in"/"since"/"by"; "2024 elections" is kept), day numbers and
@@ -269,27 +270,41 @@ def extract_numbers(text: str) -> list[NumberMention]:
             continue
         if match.group("w_num") is not None:
             mention = _mention_from_amount(text, _word_amount(match))
-        else:
-            mention, resume_at = _mention_from_figures(text, match)
-            position = resume_at
-        if mention is not None:
-            mentions.append(mention)
+            if mention is not None:
+                mentions.append(mention)
+            continue
+        found, position = _mentions_from_figures(text, match)
+        mentions.extend(mention for mention in found if mention is not None)
     return mentions
 
 
-def _mention_from_figures(text: str, match: re.Match[str]) -> tuple[NumberMention | None, int]:
-    """A range when the second figure forms one with the first; otherwise the first alone.
+def _mentions_from_figures(
+    text: str, match: re.Match[str]
+) -> tuple[list[NumberMention | None], int]:
+    """A range when the second figure forms one with the first; a tally's two counts; otherwise
+    the first alone.
 
-    Returns the mention and where scanning resumes, so a rejected second figure is re-read.
+    Returns the mentions and where scanning resumes, so a rejected second figure is re-read.
     """
     first = _digit_amount(match, "a_")
     if match.group("b_num") is None:
-        return _mention_from_amount(text, first), match.end()
+        return [_mention_from_amount(text, first)], match.end()
     second = _digit_amount(match, "b_")
     low, high = _range_ends(text, match, first, second)
-    if low is None or high is None:
-        return _mention_from_amount(text, first), second.start
-    return _range_mention(text, low, high), match.end()
+    if low is not None and high is not None:
+        return [_range_mention(text, low, high)], match.end()
+    if _is_tally(match, first, second):
+        # Re-reading "212" in "a 219-212 vote" would drop it as a number after a hyphen (the
+        # rule that keeps "F-16" out), so both counts are taken here.
+        return [_mention_from_amount(text, first), _mention_from_amount(text, second)], match.end()
+    return [_mention_from_amount(text, first)], second.start
+
+
+def _is_tally(match: re.Match[str], first: _Amount, second: _Amount) -> bool:
+    """Two plain counts joined by a dash, the larger first: a vote or a score ("219-212")."""
+    dashed = match.group("conn").strip() in {"-", "\u2013", "\u2014"}
+    plain = first.is_plain and second.is_plain and not first.looks_like_year
+    return dashed and plain and first.value > second.value
 
 
 def _range_ends(

@@ -120,6 +120,8 @@ def test_ranges(
         ("gave 5 billion euros ($5.4 billion) more", ["5 billion euros", "$5.4 billion"]),
         ("rose from 5% to 10% this year", ["5%", "10%"]),
         ("the vote was 15 to 12", ["15", "12"]),
+        ("passed on a party-line vote of 220-211", ["220", "211"]),  # a tally, not "220"
+        ("won 3\u20131 at home", ["3", "1"]),
         ("sent 5 billion euros to 27 states", ["5 billion euros", "27"]),
         ("5 billion euros and 6 billion dollars", ["5 billion euros", "6 billion dollars"]),
         ("revenue rose 3.3 percent to $78.35 billion", ["3.3 percent", "$78.35 billion"]),
