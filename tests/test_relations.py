@@ -15,6 +15,7 @@ from workbench.matching.members import GroupAssessment, MemberClaim
 from workbench.matching.relations import (
     Readings,
     assess_group,
+    named_days_apart,
     one_story,
     reported_apart,
     status_moves_on,
@@ -506,6 +507,7 @@ KILLED_1000 = "The earthquake killed at least 1,000 people, officials said."
 KILLED_RISEN = "The number killed by the earthquake has risen to over 4,000 people, officials said."
 KILLED_4000 = "The earthquake killed 4,000 people, officials said."
 APR_25, APR_27 = date(2015, 4, 25), date(2015, 4, 27)
+SEP_14, SEP_18 = date(2023, 9, 14), date(2023, 9, 18)
 
 
 def test_a_count_reported_as_risen_days_later_supersedes() -> None:
@@ -601,3 +603,96 @@ def test_the_injured_are_not_counted_with_the_dead() -> None:
     dead = "The earthquake killed 18 people on the mountain."
     hurt = "Officials said 6,300 people were injured in the region."
     assert relation_on_one_day(dead, hurt) == "repeated"
+
+
+def test_the_missing_compare_with_the_missing_not_with_the_dead() -> None:
+    feared = "He said there were between 5,000 and 6,000 reported missing."
+    dead = "At least 2,000 people are feared dead in the city."
+    assert relation_on_one_day(feared, dead) == "repeated"
+    assert relation_on_one_day(feared, "Over 9,000 people are still missing.") == "conflicting"
+    # Each figure counts what the nearest word says befell them.
+    both = "The storm killed 381 people and injured 1,000."
+    assert relation_on_one_day(both, "It injured 1,000 and killed 381 people.") == "repeated"
+    assert relation_on_one_day(both, "The storm killed 1,000 people.") == "conflicting"
+
+
+@pytest.mark.parametrize(
+    ("later_text", "relation"),
+    [
+        pytest.param("The UN revised the death toll to 3,958.", "outdated", id="revised-down"),
+        pytest.param("The UN put the death toll at 3,958.", "conflicting", id="no-cue"),
+    ],
+)
+def test_a_count_revised_days_later_supersedes_even_when_lower(
+    later_text: str, relation: str
+) -> None:
+    earlier = member("The death toll in Derna has soared to 11,300.", SEP_14)
+    result = assess_group([earlier, member(later_text, SEP_18)])
+    assert result.relation == relation
+    assert result.suggested_outdated == ({earlier.claim_id} if relation == "outdated" else set())
+
+
+@pytest.mark.parametrize(
+    ("earlier_text", "later_text", "relation"),
+    [
+        pytest.param(
+            "An early look at the data shows the vaccine is 90% effective.",
+            "The vaccine is 95% effective.",
+            "outdated",
+            id="early",
+        ),
+        pytest.param(
+            "The vaccine is 90% effective.",
+            "Final results show the vaccine is 95% effective.",
+            "outdated",
+            id="final",
+        ),
+        pytest.param(
+            "The vaccine is 90% effective.",
+            "The vaccine is 95% effective.",
+            "conflicting",
+            id="neither",
+        ),
+    ],
+)
+def test_a_final_figure_supersedes_an_early_one(
+    earlier_text: str, later_text: str, relation: str
+) -> None:
+    nine_days_later = date(2020, 11, 18)
+    earlier = member(earlier_text, date(2020, 11, 9))
+    assert assess_group([earlier, member(later_text, nine_days_later)]).relation == relation
+
+
+def test_amounts_ten_thousand_times_apart_are_two_quantities() -> None:
+    total = "The package provides $400 billion for direct payments to most Americans."
+    cap = "The direct payments go to individuals making up to $75,000."
+    assert relation_on_one_day(total, cap) == "repeated"
+    # A factor of a thousand is a slip of scale, which is a conflict.
+    assert relation_on_one_day(total, total.replace("billion", "million")) == "conflicting"
+
+
+def test_amounts_per_year_compare_however_the_year_is_written() -> None:
+    annually = "Workers earning $75,000 annually will get the payment."
+    monthly = "Workers earning $6,250 a month will get the payment."
+    assert relation_on_one_day(annually, monthly) == "repeated"
+    assert relation_on_one_day(annually, annually.replace("annually", "per annum")) == "repeated"
+    other = "Workers earning $80,000 a year will get the payment."
+    assert relation_on_one_day(annually, other) == "conflicting"
+
+
+def test_a_tally_written_two_ways_agrees() -> None:
+    dashed = "House Democrats passed the bill on a party-line vote of 220-211."
+    spelled = "The House approved the bill with a vote of 220 to 211."
+    assert relation_on_one_day(dashed, spelled) == "repeated"
+    assert relation_on_one_day(dashed, "The House approved the bill 212 to 199.") == "conflicting"
+
+
+def test_claims_naming_days_more_than_a_slip_apart_tell_two_events() -> None:
+    saturday = member("The Senate passed the relief bill on Saturday.", date(2021, 3, 6))
+    today = member("Biden signs the relief bill today.", date(2021, 3, 11))
+    assert named_days_apart([saturday], [today], Readings())
+    # A day's slip is one event told with a wrong day: a conflict, not a second event.
+    friday = member("The Senate passed the relief bill on Friday.", date(2021, 3, 6))
+    assert not named_days_apart([saturday], [friday], Readings())
+    undated = member("The Senate passed the relief bill.", date(2021, 3, 11))
+    assert not named_days_apart([saturday], [undated], Readings())

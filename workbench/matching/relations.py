@@ -86,6 +86,9 @@ from workbench.matching.normalise import match_text
 SUPERSEDE_AFTER_DAYS = 30
 RELATIVE_TOLERANCE = 0.02
 MAX_DATE_SLIP_DAYS = 6
+# Two groups whose claims name days further apart than this tell two events: a slip of a day
+# (time zones, "Friday" for "Saturday") is a conflict within one event, not a second event.
+EVENT_DAY_SLIP = 2
 PERIOD_WINDOW_CHARS = 25  # how far from a figure a date may be written and still belong to it
 CONTEXT_CHARS = 40  # how far either side of a figure its context words are read
 # A date a claim names this long before its article's date tells when a status held.
@@ -121,6 +124,7 @@ _SCALE_WORDS = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 _SCALE_FACTORS = (("trillion", 1e12), ("billion", 1e9), ("million", 1e6), ("thousand", 1e3))
 _WRITTEN_DIGITS = re.compile(r"\d[\d,]*(?:\.(\d+))?")
 _SCALE_SLIP_RATIOS = (1e3, 1e6, 1e9)
+_UNRELATED_LOG_RATIO = math.log(1e4)  # further apart, and not a slip: never one quantity
 
 _PLANNED = re.compile(
     r"\b(?:will|would|shall)\s+(?:soon\s+)?(?:open|set\s+up|launch|establish|create|host)\b"
@@ -159,23 +163,53 @@ _UPDATE_CUE = re.compile(
     r"(?:\s+(?:over|more\s+than|at\s+least|nearly|almost|about|some))?\s*\Z",
     re.IGNORECASE,
 )
+# Words just before a figure that report it as a correction of an earlier one, up or down:
+# "revised the death toll down to 3,958", "lowered its forecast to 2.1%".
+_REVISION_CUE = re.compile(
+    r"\b(?:revis(?:es|ed|ing)|amend(?:s|ed)|correct(?:s|ed)|updat(?:es|ed)|lower(?:s|ed)"
+    r"|rais(?:es|ed)|downgrad(?:es|ed)|upgrad(?:es|ed))\b[^.;:\d]{0,50}\bto"
+    r"(?:\s+(?:over|more\s+than|at\s+least|nearly|almost|about|some))?\s*\Z",
+    re.IGNORECASE,
+)
+# A figure the claim itself calls early, and one it calls final: "an early look at the data
+# shows 90%", then "final results show 95%".
+_EARLY_CUE = re.compile(
+    r"\b(?:early|preliminary|interim|initial|provisional)\s+(?:look|data|results?|analysis"
+    r"|figures?|estimates?|count|tally|findings)\b",
+    re.IGNORECASE,
+)
+_FINAL_CUE = re.compile(
+    r"\b(?:final|full|complete)\s+(?:results?|analysis|data|figures?|count|tally|findings)\b"
+    r"|\b(?:ends?|ended|complet(?:es|ed)|conclud(?:es|ed))\b[^.;:]{0,40}\b(?:trial|study)\b",
+    re.IGNORECASE,
+)
 _STAGE_NAMES = ("planned", "started", "operating")
 
 _NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
-# A count of people that is a count of the dead: words just before or just after it.
+# A count of people is a count of what befell them (killed, missing, injured, displaced): words
+# just before the figure ("the death toll rose to", "injuring") or just after it ("were killed",
+# "reported missing"), the nearest one winning, no other figure or clause in between.
 _COUNTED_PEOPLE = frozenset({"people", "persons", "civilians", "residents", "victims"})
-_DEATHS_BEFORE = re.compile(
-    r"\b(?:death\s+toll|killed|killing|deaths?\s+of)\b[^.;:\d]*\Z", re.IGNORECASE
+_FATES = frozenset({"deaths", "missing", "injured", "displaced"})
+_FATE_BEFORE = re.compile(
+    r".*\b(?:(?P<deaths>death\s+toll|killed|killing|deaths?\s+of)|(?P<injured>injur(?:ing|ed)|wound(?:ing|ed)))"
+    r"\b[^.;:\d]*\Z",
+    re.IGNORECASE | re.DOTALL,
 )
-_DEATHS_AFTER = re.compile(
-    r"[^.;:]{0,30}?\b(?:killed|dead|died|lost\s+their\s+lives)\b", re.IGNORECASE
+_FATE_AFTER = re.compile(
+    r"[^.;:\d]{0,30}?\b(?:(?P<deaths>killed|dead|died|lost\s+their\s+lives)"
+    r"|(?P<missing>missing|unaccounted\s+for)|(?P<injured>injured|wounded|hurt)"
+    r"|(?P<displaced>displaced|homeless|evacuated))\b",
+    re.IGNORECASE,
 )
 # What follows a figure to make it a rate: "an hour", "per hour", "a-year", "/hour".
 _RATE = re.compile(
     r"(?:\s*/\s*|(?:\s*-\s*|\s+)(?:an?|per|each)(?:\s*-\s*|\s+))"
-    r"(hour|day|week|month|year|annum)\b",
+    r"(?P<period>hour|day|week|month|year|annum)\b"
+    r"|\s+(?P<adverb>hourly|daily|weekly|monthly|yearly|annually)\b",
     re.IGNORECASE,
 )
+_RATE_ADVERBS = {"hourly": "hour", "daily": "day", "weekly": "week", "monthly": "month"}
 _DATELINE_BEFORE = re.compile(r"^[A-Z][A-Z .'-]*,\s*$")
 _DATELINE_AFTER = re.compile(r"^\s*(?:\(|[-\u2013\u2014])")
 
@@ -370,21 +404,41 @@ def _float_or(raw: Any, default: float) -> float:
 def _unit_key(text: str, number: dict[str, Any]) -> str:
     unit = number.get("unit")
     if unit in _COUNTED_PEOPLE or not unit:
-        start, end = int(number["start"]), int(number["end"])
-        if _DEATHS_BEFORE.search(text[max(0, start - 60) : start]) or (
-            unit and _DEATHS_AFTER.match(text, end)
-        ):
-            # "the death toll has risen to 3,617", "killed 381 people", "1,000 people were
-            # killed": one count of the dead, however it is written.
-            return "deaths"
+        # "the death toll has risen to 3,617", "killed 381 people", "1,000 people were
+        # killed": one count of the dead, however it is written; and the missing, the injured
+        # and the displaced are never the same count as the dead.
+        fate = _fate(text, int(number["start"]), int(number["end"]))
+        if fate is not None:
+            return fate
     if unit:
         # "£11.44 an hour" and "£1,800 a year" are two rates, never one amount stated twice.
         rate = _RATE.match(text, int(number["end"]))
         unit = _UNIT_SYNONYMS.get(unit, unit)
-        return f"{unit}/{rate.group(1).lower()}" if rate else unit
+        return f"{unit}/{_rate_period(rate)}" if rate else unit
     # Without a unit only the word that follows hints at what was counted.
     following = _NEXT_WORD.match(text, int(number["end"]))
     return "~" + (following.group(1).lower() if following else "")
+
+
+def _rate_period(rate: re.Match[str]) -> str:
+    """The period of a rate, one word for each however written ("a year", "per annum",
+    "annually" -> "year")."""
+    if rate.group("period"):
+        period = rate.group("period").lower()
+        return "year" if period == "annum" else period
+    return _RATE_ADVERBS.get(rate.group("adverb").lower(), "year")  # "yearly", "annually"
+
+
+def _fate(text: str, start: int, end: int) -> str | None:
+    """What befell the people a figure counts: the nearer of the words before and after it
+    ("killed 381 people and injured 1,000": 381 were killed)."""
+    window = text[max(0, start - 60) : start]
+    found = []  # (distance from the figure, fate)
+    if (before := _FATE_BEFORE.match(window)) is not None and before.lastgroup:
+        found.append((len(window) - before.end(before.lastgroup), before.lastgroup))
+    if (after := _FATE_AFTER.match(text, end)) is not None and after.lastgroup:
+        found.append((after.start(after.lastgroup) - end, after.lastgroup))
+    return min(found)[1] if found else None
 
 
 def _period_next_to(start: int, end: int, claim: MemberClaim) -> tuple[date, date] | None:
@@ -553,6 +607,27 @@ def reported_apart(
     return any(_values_apart(a, b) for a in _with_figures(left, readings) for b in right_figures)
 
 
+def named_days_apart(
+    left: Sequence[MemberClaim], right: Sequence[MemberClaim], readings: Readings
+) -> bool:
+    """Whether a claim of one group and a claim of the other each name one day, and the two
+    days are further apart than a slip (`EVENT_DAY_SLIP`): two events told alike ("the Senate
+    passed the $1.9 trillion bill on Saturday", "Biden signs the $1.9 trillion bill today")."""
+    left_days = _single_days(left, readings)
+    if not left_days:
+        return False
+    right_days = _single_days(right, readings)
+    return any(abs(a - b) > EVENT_DAY_SLIP for a in left_days for b in right_days)
+
+
+def _single_days(members: Sequence[MemberClaim], readings: Readings) -> set[int]:
+    days = set()
+    for member in members:
+        if member.dates and len(named := readings.read(member).day_dates) == 1:
+            days.add(named[0].day.toordinal())
+    return days
+
+
 def _values_apart(a: _Member, b: _Member) -> bool:
     first, second = _as_day(a.claim.published), _as_day(b.claim.published)
     if a.claim.article_id == b.claim.article_id or first is None or second is None:
@@ -616,8 +691,15 @@ def _figure_pair_cost(a: _Figure, b: _Figure) -> tuple[int, int, float] | None:
     if a.unit_key != b.unit_key:
         return None
     agree = _figures_agree(a, b)
-    if not agree and a.context and b.context and not a.context & b.context:
-        return None  # two different quantities of one unit (see the module notes)
+    if not agree and a.unit_key not in _FATES and a.context and b.context:
+        # Two different quantities of one unit (see the module notes); a count of the dead
+        # (or missing, injured, displaced) already says what it counts.
+        if not a.context & b.context:
+            return None
+    if not agree and _log_distance(a, b) > _UNRELATED_LOG_RATIO and not _is_scale_slip(a, b):
+        # "$1,400 payments to people earning up to $75,000" and "$400 billion for the
+        # payments": amounts this far apart are two quantities, not one reported twice.
+        return None
     # Agreeing pairs first, then pairs about the same period, then the closest values.
     return (0 if agree else 1, int(_periods_differ(a, b)), _log_distance(a, b))
 
@@ -659,7 +741,7 @@ def _figure_finding(a: _Figure, b: _Figure) -> _Finding | None:
     if not _far_apart(a.published, b.published):
         if _periods_differ(a, b):
             return None
-        if _reported_as_risen(earlier, later):
+        if _reported_as_update(earlier, later):
             return _Finding(SUPERSEDED, earlier, later)
         return _Finding(CONFLICT, a, b)
     if _periods_differ(a, b):
@@ -679,12 +761,22 @@ def _per_period(figure: _Figure) -> bool:
     return _PER_PERIOD.search(figure.claim_text) is not None
 
 
-def _reported_as_risen(earlier: _Figure, later: _Figure) -> bool:
-    """A running count reported again days later, larger and in the words of an update ("the
-    death toll has risen to 4,000"): the later report supersedes, it does not conflict."""
-    if later.published == earlier.published or later.value <= earlier.value:
+def _reported_as_update(earlier: _Figure, later: _Figure) -> bool:
+    """A figure reported again days later as an update of the earlier one: a running count
+    larger and in the words of a rise ("the death toll has risen to 4,000"), a count revised
+    either way ("the UN revised the death toll to 3,958"), or a final figure after an early one
+    ("an early look at the data" then "final results"). The later report supersedes; it does
+    not conflict."""
+    if later.published == earlier.published:
         return False
-    return _UPDATE_CUE.search(later.claim_text[: later.start]) is not None
+    said_before = later.claim_text[: later.start]
+    if later.value > earlier.value and _UPDATE_CUE.search(said_before) is not None:
+        return True
+    return (
+        _REVISION_CUE.search(said_before) is not None
+        or _EARLY_CUE.search(earlier.claim_text) is not None
+        or _FINAL_CUE.search(later.claim_text) is not None
+    )
 
 
 def _far_apart(first: date, second: date) -> bool:

@@ -51,6 +51,7 @@ from workbench.matching.relations import (
     Readings,
     assess_group,
     has_status,
+    named_days_apart,
     one_story,
     reported_apart,
     status_moves_on,
@@ -400,7 +401,9 @@ def _apart(
         left_claims, right_claims = [members[i] for i in left], [members[i] for i in right]
         if not one_story(left_claims + right_claims, settings.story_days):
             return True
-        return reported_apart(left_claims, right_claims, readings)
+        return reported_apart(left_claims, right_claims, readings) or named_days_apart(
+            left_claims, right_claims, readings
+        )
 
     return apart
 
