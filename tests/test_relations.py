@@ -15,6 +15,7 @@ from workbench.matching.members import GroupAssessment, MemberClaim
 from workbench.matching.relations import (
     Readings,
     assess_group,
+    has_status,
     named_days_apart,
     one_story,
     reported_apart,
@@ -696,3 +697,45 @@ def test_claims_naming_days_more_than_a_slip_apart_tell_two_events() -> None:
     assert not named_days_apart([saturday], [friday], Readings())
     undated = member("The Senate passed the relief bill.", date(2021, 3, 11))
     assert not named_days_apart([saturday], [undated], Readings())
+
+
+@pytest.mark.parametrize(
+    ("planned", "done"),
+    [
+        pytest.param(
+            "Microsoft and Activision say they will appeal the decision.",
+            "Microsoft has appealed the watchdog's decision.",
+            id="appeal",
+        ),
+        pytest.param(
+            "Microsoft to buy Activision Blizzard for $68.7 billion",
+            "Microsoft has completed its acquisition of Activision Blizzard for $69 billion.",
+            id="acquire",
+        ),
+        pytest.param(
+            "Pfizer plans to seek emergency use authorization from the FDA.",
+            "The FDA has authorized the Pfizer vaccine for emergency use.",
+            id="approve",
+        ),
+        pytest.param(
+            "Biden vowed to sign the relief bill on Friday.",
+            "Biden signs $1.9 trillion relief bill",
+            id="sign",
+        ),
+    ],
+)
+def test_an_act_announced_then_done_is_outdated(planned: str, done: str) -> None:
+    earlier = member(planned, SEP_14)
+    result = assess_group([earlier, member(done, SEP_18)])
+    assert result.relation == "outdated"
+    assert result.suggested_outdated == {earlier.claim_id}
+
+
+def test_acts_of_different_kinds_do_not_supersede_each_other() -> None:
+    signing = member("Biden will sign the relief bill on Friday.", SEP_14)
+    appeal = member("Microsoft has appealed the watchdog's decision.", SEP_18)
+    assert assess_group([signing, appeal]).relation == "repeated"
+    assert not status_moves_on(signing, appeal, Readings())
+    noun = member("There are signs the office has opened.", SEP_18)
+    assert has_status(noun, Readings())  # the office's stage, not a signing
+    assert not has_status(member("There are signs the economy is recovering.", SEP_18), Readings())

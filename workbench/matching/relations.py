@@ -184,6 +184,45 @@ _FINAL_CUE = re.compile(
     re.IGNORECASE,
 )
 _STAGE_NAMES = ("planned", "started", "operating")
+# The same stages for other acts that one report announces and a later one says were done: a
+# bill "will be signed" then "signed", a ruling "will be appealed" then "appealed", a company
+# "to buy" then "completed the acquisition", a regulator "to decide whether to approve" then
+# "approved". Each act is a plan of its own: a planned signing is never superseded by an
+# appeal. (The office patterns above are the act of opening.)
+_NOT_AFTER_VOTE = r"(?<!voted )(?<!votes )(?<!vote )"
+_ACTS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = tuple(
+    (act, re.compile(planned, re.IGNORECASE), re.compile(done, re.IGNORECASE))
+    for act, planned, done in (
+        (
+            "sign",
+            rf"\b(?:will|would|shall|{_NOT_AFTER_VOTE}to)\s+sign\b",
+            # "Biden signs ...": a headline's present tense tells a thing done.
+            r"\b(?:has\s+|had\s+)?signed\b(?!\s+(?:up|off))"
+            r"|\b(?-i:[A-Z])[\w.'\u2019-]*\s+signs\b(?!\s+of\b)",
+        ),
+        (
+            "appeal",
+            rf"\b(?:will|would|{_NOT_AFTER_VOTE}to)\s+appeal\b",
+            r"\b(?:has\s+|have\s+)?appealed\b|\bappeals\s+(?:against\s+)?[^.;:]{0,40}"
+            r"\b(?:ruling|decision|verdict)\b|\bfiled\s+(?:an?\s+)?(?:formal\s+)?appeal\b",
+        ),
+        (
+            "acquire",
+            r"\b(?:will|would|to)\s+(?:buy|acquire|purchase|take\s+over)\b"
+            r"|\bis\s+(?:buying|acquiring)\b",
+            r"\b(?:complet(?:ed|es)|clos(?:ed|es)|finali[sz](?:ed|es))\b[^.;:]{0,40}"
+            r"\b(?:acquisition|purchase|takeover|deal)\b",
+        ),
+        (
+            "approve",
+            rf"\b(?:will|would|{_NOT_AFTER_VOTE}to)\s+(?:decide\s+whether|approve|authori[sz]e)\b"
+            r"|\b(?:seek|apply\s+for)\b[^.;:]{0,40}\b(?:approval|authori[sz]ation)\b",
+            r"\b(?:has\s+|have\s+)?(?:approved|authori[sz]ed)\b|\bapproves\b"
+            r"|\b(?:issued|granted)\b[^.;:]{0,40}\b(?:approval|authori[sz]ation)\b",
+        ),
+    )
+)
+_ACT_STAGE_NAMES = ("planned", "under way", "done")
 
 _NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
 # A count of people is a count of what befell them (killed, missing, injured, displaced): words
@@ -265,6 +304,7 @@ class _DayDate(_Mention):
 @dataclass(frozen=True, eq=False)
 class _Status(_Mention):
     stage: int  # index into _STAGE_NAMES
+    act: str = "open"  # what was planned and then done (see _ACTS)
     # The day the stage held: the publication date, or a date well before it that the claim
     # names ("It started in February 2024, when she announced the EU would open an office").
     as_of: date | None = None
@@ -520,21 +560,31 @@ def _is_dateline(text: str, start: int, end: int) -> bool:
 
 def _status(claim: MemberClaim, published: date | None) -> _Status | None:
     found = [
-        (stage, match)
+        ("open", stage, match)
         for stage, pattern in _STAGE_PATTERNS
         if (match := pattern.search(claim.text)) is not None
     ]
+    acts = [
+        (act, stage, match)
+        for act, planned, done in _ACTS
+        for stage, pattern in ((0, planned), (2, done))
+        if (match := pattern.search(claim.text)) is not None
+    ]
+    if acts and all(stage == 0 for _, stage, _ in found):
+        found = acts  # "plans to seek approval": the act says what is planned
     if len(found) != 1:
         return None  # no status, or a sentence that tells a history ("announced ... has opened")
-    stage, match = found[0]
+    act, stage, match = found[0]
+    names = _STAGE_NAMES if act == "open" else _ACT_STAGE_NAMES
     return _Status(
         claim_id=claim.claim_id,
         article_id=claim.article_id,
         published=published,
         start=match.start(),
         end=match.end(),
-        label=f"{_STAGE_NAMES[stage]}: '{match.group(0)}'",
+        label=f"{names[stage]}: '{match.group(0).strip()}'",
         stage=stage,
+        act=act,
         as_of=_earlier_day_named(claim, published) or published,
     )
 
@@ -557,7 +607,7 @@ def status_moves_on(a: MemberClaim, b: MemberClaim, readings: Readings) -> bool:
     first, second = readings.read(a).status, readings.read(b).status
     if first is None or second is None or first.as_of is None or second.as_of is None:
         return False
-    if first.stage == second.stage or first.as_of == second.as_of:
+    if first.act != second.act or first.stage == second.stage or first.as_of == second.as_of:
         return False
     return (first.stage < second.stage) == (first.as_of < second.as_of)
 
@@ -570,9 +620,10 @@ def statuses_in_order(
     left_stages = _dated_stages(left, readings)
     right_stages = _dated_stages(right, readings)
     return not any(
-        (day_a < day_b and stage_a > stage_b) or (day_b < day_a and stage_b > stage_a)
-        for day_a, stage_a in left_stages
-        for day_b, stage_b in right_stages
+        act_a == act_b
+        and ((day_a < day_b and stage_a > stage_b) or (day_b < day_a and stage_b > stage_a))
+        for day_a, stage_a, act_a in left_stages
+        for day_b, stage_b, act_b in right_stages
     )
 
 
@@ -657,9 +708,9 @@ def has_status(claim: MemberClaim, readings: Readings) -> bool:
     return readings.read(claim).status is not None
 
 
-def _dated_stages(members: Sequence[MemberClaim], readings: Readings) -> set[tuple[date, int]]:
+def _dated_stages(members: Sequence[MemberClaim], readings: Readings) -> set[tuple[date, int, str]]:
     return {
-        (status.as_of, status.stage)
+        (status.as_of, status.stage, status.act)
         for member in members
         if (status := readings.read(member).status) is not None and status.as_of is not None
     }
@@ -807,7 +858,7 @@ def _compare_status(left: _Status | None, right: _Status | None, into: _Comparis
     if left.published == right.published:
         return
     earlier, later = (left, right) if left.published < right.published else (right, left)
-    if earlier.stage < later.stage:
+    if earlier.act == later.act and earlier.stage < later.stage:
         into.findings.append(_Finding(SUPERSEDED, earlier, later))
 
 
