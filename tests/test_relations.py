@@ -739,3 +739,12 @@ def test_acts_of_different_kinds_do_not_supersede_each_other() -> None:
     noun = member("There are signs the office has opened.", SEP_18)
     assert has_status(noun, Readings())  # the office's stage, not a signing
     assert not has_status(member("There are signs the economy is recovering.", SEP_18), Readings())
+
+
+def test_a_repeated_group_says_what_its_members_agree_on_or_that_nothing_was_compared() -> None:
+    same = assess_group([member(AID_28_BN, FEB_24), member(AID_28_BN, FEB_24)])
+    assert same.reason == "members agree on 28 billion EUR"
+    plain = "Von der Leyen visited Kyiv with the Belgian prime minister."
+    wordless = assess_group([member(plain, FEB_24), member(plain, FEB_24)])
+    assert wordless.relation == "repeated"
+    assert wordless.reason == "no figures, dates or stages in common to compare"

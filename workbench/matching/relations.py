@@ -9,12 +9,13 @@ Figures (MemberClaim.numbers):
 * Only figures of the same quantity are compared. Money compares by currency code, so the
   "$30.3 billion" of "28 billion euros ($30.3 billion)" only ever meets other USD figures;
   percent compares with percent; counts compare by counted noun ("shells" and "rounds" are the
-  same ammunition). A count of the dead is one quantity however it is written: "the death
-  toll has risen to 3,617", "killed 381 people" and "1,000 people were killed" all count
-  "deaths" (the injured stay "people"). A figure without a unit compares only with
-  unit-less figures followed by the same word. A rate compares only with the same rate:
-  "£11.44 an hour" never meets "£1,800 a year". A claim with no figure of some unit cannot
-  disagree on that unit.
+  same ammunition). A count of people is a count of what befell them, read from the nearest
+  word before or after it: "the death toll has risen to 3,617", "killed 381 people" and
+  "1,000 people were killed" all count "deaths"; the missing, the injured and the displaced
+  are quantities of their own. A figure without a unit compares only with unit-less figures
+  followed by the same word. A rate compares only with the same rate: "£11.44 an hour" never
+  meets "£1,800 a year", while "a year", "per annum" and "annually" are one period. A claim
+  with no figure of some unit cannot disagree on that unit.
 * Within a pair of claims each figure is paired with at most one counterpart: agreeing pairs
   first, then the closest values. Figures left without a counterpart are ignored, so an extra
   figure in a long sentence never creates a conflict.
@@ -22,9 +23,11 @@ Figures (MemberClaim.numbers):
   figures, currencies and stop words left out) share at least one: "650 billion euros through
   extra fiscal space" and "150 billion euros in loans" are two amounts, not one amount stated
   twice, while "28 billion euros in military aid" and "28 million euros of military aid" share
-  "military aid". The counted noun itself is left out, since both figures count it: "700
-  people presumed dead" and "6,300 people injured" share no word. A claim whose figure stands
-  with no such words pairs as before.
+  "military aid". The counted noun itself is left out, since both figures count it. A claim
+  whose figure stands with no such words pairs as before, and so do two counts of the dead
+  (or the missing, ...), which already say what they count. Two amounts more than 10,000
+  times apart that are not a slip of scale are never one quantity ("$400 billion for the
+  payments", "people earning up to $75,000").
 * Two figures agree when their values are within 2%, when one is the other rounded to the
   digits it is written with ("7%" and "7.2%", "$45 billion" and "$45.41 billion"), when their
   ranges overlap, or when a qualifier widens one to cover the other: "over/at least X"
@@ -38,10 +41,11 @@ How a disagreement is classified:
   billion"): always a conflict, never a supersession.
 * Either article's date unknown: a conflict, unless the undated figure repeats a figure of a
   dated member; then that member's comparison already tells the story.
-* Published less than 30 days apart: a conflict, unless the later report (a later day) gives
-  a larger value in the words of an update just before it ("the death toll has risen to
-  4,000", "climbed to over", "now stands at", "topped"): a running count reported again is
-  superseded.
+* Published less than 30 days apart: a conflict, unless the later report (a later day) is
+  worded as an update, which supersedes the earlier one: a larger value in the words of a
+  rise just before it ("the death toll has risen to 4,000", "climbed to over", "now stands
+  at", "topped"); a value revised either way ("the UN revised the death toll to 3,958"); or
+  a final figure after an early one ("an early look at the data" then "final results").
 * Published 30 days or more apart: the later report supersedes the earlier one when its figure
   is larger (a running total grew: "60,000 soldiers by summer 2024" -> "over 80,000 so far")
   or belongs to a later period. A later figure that is smaller is a (weak) conflict. When
@@ -52,7 +56,10 @@ How a disagreement is classified:
   mentions, week spans and datelines ("BRUSSELS, Feb. 26, 2024 -") are never compared.
 * Status: a claim is "planned" ("will open", "intends to", "is expected to", ...), "started"
   ("work has begun", "under way", ...) or "operating" ("has opened", "is already working", ...);
-  a claim with phrases of two stages is left out. A report published later at a later stage
+  a claim with phrases of two stages is left out. Other acts have a planned and a done stage:
+  signing ("vowed to sign" / "Biden signs"), appealing, acquiring ("to buy" / "completed its
+  acquisition") and approving ("plans to seek authorization" / "has authorized"); a named act
+  outranks a generic "plans to". A report published later at a later stage of the same act
   supersedes the earlier one. For joining groups (`status_moves_on`, `statuses_in_order`) a
   stage holds as of the publication date, or of a date the claim names at least 30 days
   before it: "It started in February 2024, when she announced the EU would open an office"
@@ -355,7 +362,7 @@ def assess_group(members: list[MemberClaim], readings: Readings | None = None) -
     relation = _relation(findings)
     return GroupAssessment(
         relation=relation,
-        reason=_reason(relation, findings, comparison.agreements, members),
+        reason=_reason(relation, findings, comparison.agreements),
         suggested_outdated=frozenset(
             finding.first.claim_id for finding in findings if finding.kind == SUPERSEDED
         ),
@@ -979,11 +986,12 @@ def _reason(
     relation: str,
     findings: list[_Finding],
     agreements: list[tuple[_Mention, _Mention]],
-    members: list[MemberClaim],
 ) -> str:
     if relation == "repeated":
-        sources = {member.source_key for member in members}
-        return f"{len(members)} claims from {len(sources)} sources agree"
+        if not agreements:
+            # Nothing was compared, so nothing is known to agree: the reviewer reads the words.
+            return "no figures, dates or stages in common to compare"
+        return f"members agree on {agreements[0][0].label}"
     superseded = next((finding for finding in findings if finding.kind == SUPERSEDED), None)
     moved_on = (
         f"{superseded.first.label} ({superseded.first.published}) superseded by "
