@@ -748,3 +748,13 @@ def test_a_repeated_group_says_what_its_members_agree_on_or_that_nothing_was_com
     wordless = assess_group([member(plain, FEB_24), member(plain, FEB_24)])
     assert wordless.relation == "repeated"
     assert wordless.reason == "no figures, dates or stages in common to compare"
+
+
+def test_the_death_toll_named_far_before_its_figure_still_counts_the_dead() -> None:
+    long_way = (
+        "The Libyan Red Crescent says that the death toll from floods in the eastern "
+        "Libyan city of Derna has soared to 11,300."
+    )
+    revised = member("The UN revised the death toll to 3,958.", SEP_18)
+    result = assess_group([member(long_way, SEP_14), revised])
+    assert result.relation == "outdated"

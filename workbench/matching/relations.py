@@ -237,6 +237,9 @@ _NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
 # "reported missing"), the nearest one winning, no other figure or clause in between.
 _COUNTED_PEOPLE = frozenset({"people", "persons", "civilians", "residents", "victims"})
 _FATES = frozenset({"deaths", "missing", "injured", "displaced"})
+# How far before a figure the word of its fate is looked for: "the death toll from floods in
+# the eastern Libyan city of Derna has soared to 11,300" (no figure or clause break between).
+_FATE_REACH = 100
 _FATE_BEFORE = re.compile(
     r".*\b(?:(?P<deaths>death\s+toll|killed|killing|deaths?\s+of)|(?P<injured>injur(?:ing|ed)|wound(?:ing|ed)))"
     r"\b[^.;:\d]*\Z",
@@ -479,7 +482,7 @@ def _rate_period(rate: re.Match[str]) -> str:
 def _fate(text: str, start: int, end: int) -> str | None:
     """What befell the people a figure counts: the nearer of the words before and after it
     ("killed 381 people and injured 1,000": 381 were killed)."""
-    window = text[max(0, start - 60) : start]
+    window = text[max(0, start - _FATE_REACH) : start]
     found = []  # (distance from the figure, fate)
     if (before := _FATE_BEFORE.match(window)) is not None and before.lastgroup:
         found.append((len(window) - before.end(before.lastgroup), before.lastgroup))
