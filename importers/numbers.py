@@ -330,8 +330,12 @@ def _could_be_range(window: str, connector: str, first: _Amount, second: _Amount
         return False  # "5 billion euros to 27 states"
     if first.currency and second.currency and first.currency != second.currency:
         return False
-    if bool(first.percent) != bool(second.percent) and (first.currency or second.currency):
-        return False  # "rose 3.3 percent to $78.35 billion": a change and the new amount
+    if bool(first.percent) != bool(second.percent) and (
+        first.currency or second.currency or second.has_scale
+    ):
+        # "rose 3.3 percent to $78.35 billion", "up 1.6 per cent to 41.03 million": a change
+        # and the new amount.
+        return False
     # "€5 to 27 people": a plain second figure counts something else.
     return not ((first.percent or first.currency) and second.is_plain)
 

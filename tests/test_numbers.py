@@ -125,6 +125,7 @@ def test_ranges(
         ("sent 5 billion euros to 27 states", ["5 billion euros", "27"]),
         ("5 billion euros and 6 billion dollars", ["5 billion euros", "6 billion dollars"]),
         ("revenue rose 3.3 percent to $78.35 billion", ["3.3 percent", "$78.35 billion"]),
+        ("sales were up 1.6 per cent to 41.03 million", ["1.6 per cent", "41.03 million"]),
     ],
 )
 def test_figures_that_are_not_ranges(text: str, spans: list[str]) -> None:
