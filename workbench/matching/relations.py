@@ -241,8 +241,8 @@ _FATES = frozenset({"deaths", "missing", "injured", "displaced"})
 # the eastern Libyan city of Derna has soared to 11,300" (no figure or clause break between).
 _FATE_REACH = 100
 _FATE_BEFORE = re.compile(
-    r".*\b(?:(?P<deaths>death\s+toll|killed|killing|deaths?\s+of)|(?P<injured>injur(?:ing|ed)|wound(?:ing|ed)))"
-    r"\b[^.;:\d]*\Z",
+    r".*\b(?:(?P<deaths>death\s+toll|killed|killing|deaths?\s+of)"
+    r"|(?P<injured>injur(?:ing|ed)|wound(?:ing|ed)))\b[^.;:\d]*\Z",
     re.IGNORECASE | re.DOTALL,
 )
 _FATE_AFTER = re.compile(

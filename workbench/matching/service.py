@@ -395,7 +395,8 @@ def _apart(
     members: Sequence[MemberClaim], readings: Readings, settings: GroupingSettings
 ) -> Callable[[Sequence[int], Sequence[int]], bool]:
     """What keeps two clusters from joining as one fact although their words match: reports
-    further apart than one story, or one quantity with other values a month or more apart."""
+    further apart than one story, one quantity with other values a month or more apart, or
+    days named further apart than a slip (two events told alike)."""
 
     def apart(left: Sequence[int], right: Sequence[int]) -> bool:
         left_claims, right_claims = [members[i] for i in left], [members[i] for i in right]
