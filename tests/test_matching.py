@@ -480,3 +480,27 @@ def test_reports_further_apart_than_one_story_never_share_a_group(database, writ
     with database.session() as session:
         regroup_all(session=session, settings=replace(SETTINGS, story_days=5000))
     assert group_of(database, TOLL_WILL_RISE) == group_of(database, TOLL_WILL_RISE_AGAIN)
+
+
+HOUSE_PASSED = "The House passed President Biden's $1.9 trillion COVID-19 relief bill."
+SENATE_PASSED = "The Senate passed President Biden's $1.9 trillion COVID-19 relief bill."
+BIDEN_SIGNED = "President Biden signed the $1.9 trillion COVID-19 relief bill."
+BIDEN_SIGNED_AGAIN = "President Biden signed the $1.9 trillion COVID-19 relief bill into law."
+
+
+def test_three_acts_told_alike_are_three_events(database, write_file) -> None:
+    # A bill passed by the House, then by the Senate, then signed: the reports differ in one
+    # or two words, and none of them names a day. Acts done by other actors, or other acts,
+    # keep them apart; the signing told by a second outlet still joins its own.
+    ImportRun(database).run(
+        [
+            write_file("a.txt", article("Alpha", "2021-02-27", HOUSE_PASSED)),
+            write_file("b.txt", article("Beta", "2021-03-06", SENATE_PASSED)),
+            write_file("c.txt", article("Gamma", "2021-03-11", BIDEN_SIGNED)),
+            write_file("d.txt", article("Delta", "2021-03-11", BIDEN_SIGNED_AGAIN)),
+        ]
+    )
+    run_full(database)
+    groups = [group_of(database, text) for text in (HOUSE_PASSED, SENATE_PASSED, BIDEN_SIGNED)]
+    assert len(set(groups)) == 3
+    assert group_of(database, BIDEN_SIGNED_AGAIN) == groups[2]

@@ -15,6 +15,7 @@ from workbench.matching.members import GroupAssessment, MemberClaim
 from workbench.matching.relations import (
     Readings,
     assess_group,
+    done_acts_apart,
     has_status,
     named_days_apart,
     one_story,
@@ -739,6 +740,56 @@ def test_acts_of_different_kinds_do_not_supersede_each_other() -> None:
     noun = member("There are signs the office has opened.", SEP_18)
     assert has_status(noun, Readings())  # the office's stage, not a signing
     assert not has_status(member("There are signs the economy is recovering.", SEP_18), Readings())
+
+
+def test_acts_done_by_other_actors_or_of_other_kinds_are_other_events() -> None:
+    house = member("House passes Biden's $1.9-trillion COVID-19 relief bill", date(2021, 2, 27))
+    senate = member("US Senate passes $1.9T COVID-19 relief bill", date(2021, 3, 6))
+    signed = member("Biden signs $1.9 trillion COVID relief bill", date(2021, 3, 11))
+    assert done_acts_apart([house], [senate], Readings())
+    assert done_acts_apart([senate], [signed], Readings())
+    passive = member("The bill was approved by the House on Wednesday.", date(2021, 3, 10))
+    assert done_acts_apart([passive], [senate], Readings())
+    # One act by one actor, told twice, is one event; so is an act whose doer goes unnamed.
+    again = member("The House passed the relief bill late on Friday.", date(2021, 2, 27))
+    assert not done_acts_apart([house], [again], Readings())
+    assert not done_acts_apart([house], [passive], Readings())
+    unnamed = member("The package passed with only Democrats voting in favour.", date(2021, 3, 10))
+    assert not done_acts_apart([senate], [unnamed], Readings())
+    planned = member("Biden will sign the relief bill on Friday.", date(2021, 3, 10))
+    assert not done_acts_apart([planned], [signed], Readings())  # the plan, then the act
+    # A count that "passed" a mark is not a bill passed.
+    assert not has_status(member("The death toll passed 10,000 on Monday.", SEP_18), Readings())
+
+
+def test_a_later_report_taking_the_other_side_supersedes_an_earlier_one() -> None:
+    leave = member(
+        "Activision CEO Kotick expected to leave once the deal closes", date(2022, 1, 18)
+    )
+    stay = member(
+        "Activision CEO Bobby Kotick will stay through the end of 2023", date(2023, 10, 13)
+    )
+    result = assess_group([leave, stay])
+    assert result.relation == "outdated"
+    assert result.suggested_outdated == {leave.claim_id}
+    assert "leaving: 'leave'" in result.reason and "staying: 'stay'" in result.reason
+    texts = {member.claim_id: member.text for member in (leave, stay)}
+    spans = {
+        texts[claim][span.start : span.end]
+        for claim, spans in result.differing.items()
+        for span in spans
+    }
+    assert spans == {"leave", "stay"}
+
+
+def test_other_sides_taken_days_apart_conflict_and_the_same_side_agrees() -> None:
+    blocked = member("The CMA blocked the Activision takeover on Wednesday.", SEP_14)
+    cleared = member("UK watchdog clears Microsoft's Activision takeover", SEP_18)
+    assert assess_group([blocked, cleared]).relation == "conflicting"
+    again = member("Britain's CMA blocks Microsoft's Activision takeover", SEP_18)
+    agreed = assess_group([blocked, again])
+    assert agreed.relation == "repeated"
+    assert agreed.reason == "members agree on blocked: 'blocked'"
 
 
 def test_a_repeated_group_says_what_its_members_agree_on_or_that_nothing_was_compared() -> None:

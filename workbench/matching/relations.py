@@ -89,6 +89,7 @@ from typing import Any, TypeVar
 
 from workbench.matching.members import DifferingSpan, GroupAssessment, MemberClaim
 from workbench.matching.normalise import match_text
+from workbench.matching.stances import read_stances
 
 SUPERSEDE_AFTER_DAYS = 30
 RELATIVE_TOLERANCE = 0.02
@@ -197,6 +198,7 @@ _STAGE_NAMES = ("planned", "started", "operating")
 # "approved". Each act is a plan of its own: a planned signing is never superseded by an
 # appeal. (The office patterns above are the act of opening.)
 _NOT_AFTER_VOTE = r"(?<!voted )(?<!votes )(?<!vote )"
+_LEGISLATION = r"(?:bill|law|legislation|package|measure|budget|resolution|motion)s?\b"
 _ACTS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = tuple(
     (act, re.compile(planned, re.IGNORECASE), re.compile(done, re.IGNORECASE))
     for act, planned, done in (
@@ -225,7 +227,11 @@ _ACTS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = tuple(
             rf"\b(?:will|would|{_NOT_AFTER_VOTE}to)\s+(?:decide\s+whether|approve|authori[sz]e)\b"
             r"|\b(?:seek|apply\s+for)\b[^.;:]{0,40}\b(?:approval|authori[sz]ation)\b",
             r"\b(?:has\s+|have\s+)?(?:approved|authori[sz]ed)\b|\bapproves\b"
-            r"|\b(?:issued|granted)\b[^.;:]{0,40}\b(?:approval|authori[sz]ation)\b",
+            r"|\b(?:issued|granted)\b[^.;:]{0,40}\b(?:approval|authori[sz]ation)\b"
+            # A chamber passing a bill approves it ("House passes ... relief bill", "the
+            # package passed the Senate"); a count that "passed 10,000" does not.
+            rf"|\bpass(?:es|ed)\b(?=[^;:]{{0,50}}\b{_LEGISLATION})"
+            rf"|\b{_LEGISLATION}[^.;:]{{0,30}}\bpassed\b(?!\s+away)",
         ),
     )
 )
@@ -318,6 +324,16 @@ class _Status(_Mention):
     # The day the stage held: the publication date, or a date well before it that the claim
     # names ("It started in February 2024, when she announced the EU would open an office").
     as_of: date | None = None
+    # Who did it, as lower-case words: the capitalised words just before the verb ("US Senate
+    # passes"), or after "by the" ("approved by the House"). Empty when the claim names nobody
+    # there.
+    actor: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, eq=False)
+class _Stance(_Mention):
+    topic: str  # see workbench.matching.stances
+    side: str
 
 
 @dataclass(frozen=True)
@@ -333,6 +349,7 @@ class _Member:
     figures: list[_Figure]
     day_dates: list[_DayDate]
     status: _Status | None
+    stances: list[_Stance] = field(default_factory=list)
 
 
 @dataclass
@@ -388,7 +405,20 @@ def _parse_member(claim: MemberClaim) -> _Member:
         for mention in claim.dates
         if (day_date := _day_date(claim, published, mention)) is not None
     ]
-    return _Member(claim, figures, day_dates, _status(claim, published))
+    stances = [
+        _Stance(
+            claim_id=claim.claim_id,
+            article_id=claim.article_id,
+            published=published,
+            start=stance.start,
+            end=stance.end,
+            label=f"{stance.side}: '{stance.words}'",
+            topic=stance.topic,
+            side=stance.side,
+        )
+        for stance in read_stances(claim.text)
+    ]
+    return _Member(claim, figures, day_dates, _status(claim, published), stances)
 
 
 def _as_day(value: date | None) -> date | None:
@@ -596,7 +626,32 @@ def _status(claim: MemberClaim, published: date | None) -> _Status | None:
         stage=stage,
         act=act,
         as_of=_earlier_day_named(claim, published) or published,
+        actor=_actor(claim.text, match.start(), match.end()),
     )
+
+
+# Capitalised words (an actor's name) just before a verb, or just after "by (the)".
+_NAME = r"(?-i:[A-Z])[\w.'\u2019-]*"
+_ACTOR_BEFORE = re.compile(rf"((?:{_NAME}\s+){{1,3}})(?:has\s+|have\s+|had\s+)?\Z")
+_ACTOR_AFTER = re.compile(rf"\s+by\s+(?:the\s+)?((?:{_NAME}\s*){{1,3}})")
+_NOT_ACTOR = frozenset({"the", "a", "an", "it", "its", "this", "that", "and", "but", "on", "in"})
+
+
+def _actor(text: str, start: int, end: int) -> frozenset[str]:
+    words: list[str] = []
+    if before := _ACTOR_BEFORE.search(text[:start]):
+        words += before.group(1).split()
+    if after := _ACTOR_AFTER.match(text[end:]):
+        words += after.group(1).split()
+    return frozenset(map(_bare, words)) - _NOT_ACTOR
+
+
+def _bare(word: str) -> str:
+    """A word in lower case without a possessive or a closing full stop ("Biden's" → biden)."""
+    return _POSSESSIVE.sub("", word.lower())
+
+
+_POSSESSIVE = re.compile(r"(?:['\u2019]s?|\.)\Z")
 
 
 def _earlier_day_named(claim: MemberClaim, published: date | None) -> date | None:
@@ -681,6 +736,54 @@ def named_days_apart(
     return any(abs(a - b) > EVENT_DAY_SLIP for a in left_days for b in right_days)
 
 
+def done_acts_apart(
+    left: Sequence[MemberClaim], right: Sequence[MemberClaim], readings: Readings
+) -> bool:
+    """Whether a claim of one group and a claim of the other each report an act done, and
+    the acts differ or were done by different actors: "House passes $1.9 trillion relief
+    bill", "Senate passes $1.9 trillion relief bill" and "Biden signs $1.9 trillion relief
+    bill" are three events told alike, not one fact."""
+    left_done = _done_statuses(left, readings)
+    if not left_done:
+        return False
+    right_done = _done_statuses(right, readings)
+    return any(_other_event(a, b) for a in left_done for b in right_done)
+
+
+def _done_statuses(
+    members: Sequence[MemberClaim], readings: Readings
+) -> list[tuple[_Status, frozenset[str]]]:
+    """The done statuses of the members, each with its claim's words."""
+    done = []
+    for member in members:
+        status = readings.read(member).status
+        if status is not None and status.stage == 2:
+            done.append((status, _words(member.text)))
+    return done
+
+
+def _other_event(
+    first: tuple[_Status, frozenset[str]], second: tuple[_Status, frozenset[str]]
+) -> bool:
+    (status_a, words_a), (status_b, words_b) = first, second
+    if status_a.act != status_b.act:
+        return True
+    # Named actors that the other claim never mentions: "Senate" and "House".
+    return bool(
+        status_a.actor
+        and status_b.actor
+        and not status_a.actor & words_b
+        and not status_b.actor & words_a
+    )
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(map(_bare, _WORD.findall(text)))
+
+
+_WORD = re.compile(r"[\w.'\u2019-]+")
+
+
 def _single_days(members: Sequence[MemberClaim], readings: Readings) -> set[int]:
     days = set()
     for member in members:
@@ -737,6 +840,7 @@ def _compare_all(members: Sequence[_Member]) -> _Comparison:
         _compare_figures(left.figures, right.figures, comparison)
         _compare_day_dates(left.day_dates, right.day_dates, comparison)
         _compare_status(left.status, right.status, comparison)
+        _compare_stances(left.stances, right.stances, comparison)
     return comparison
 
 
@@ -870,6 +974,22 @@ def _compare_status(left: _Status | None, right: _Status | None, into: _Comparis
     earlier, later = (left, right) if left.published < right.published else (right, left)
     if earlier.act == later.act and earlier.stage < later.stage:
         into.findings.append(_Finding(SUPERSEDED, earlier, later))
+
+
+def _compare_stances(left: list[_Stance], right: list[_Stance], into: _Comparison) -> None:
+    """Sides of one topic: the same side agrees; the other side is a later report's news when
+    the two are a month or more apart ("expected to leave" in January 2022, "will stay" in
+    October 2023), else a conflict."""
+    for a, b in ((a, b) for a in left for b in right if a.topic == b.topic):
+        if a.side == b.side:
+            into.agreements.append((a, b))
+        elif a.published is None or b.published is None:
+            into.findings.append(_Finding(UNDATED, a, b))
+        elif _far_apart(a.published, b.published):
+            earlier, later = (a, b) if a.published < b.published else (b, a)
+            into.findings.append(_Finding(SUPERSEDED, earlier, later))
+        else:
+            into.findings.append(_Finding(CONFLICT, a, b))
 
 
 def _best_pairs(

@@ -50,6 +50,7 @@ from workbench.matching.normalise import MatchText, match_text
 from workbench.matching.relations import (
     Readings,
     assess_group,
+    done_acts_apart,
     has_status,
     named_days_apart,
     one_story,
@@ -395,15 +396,18 @@ def _apart(
     members: Sequence[MemberClaim], readings: Readings, settings: GroupingSettings
 ) -> Callable[[Sequence[int], Sequence[int]], bool]:
     """What keeps two clusters from joining as one fact although their words match: reports
-    further apart than one story, one quantity with other values a month or more apart, or
-    days named further apart than a slip (two events told alike)."""
+    further apart than one story, one quantity with other values a month or more apart, days
+    named further apart than a slip, or acts done that differ in what or who (two events
+    told alike)."""
 
     def apart(left: Sequence[int], right: Sequence[int]) -> bool:
         left_claims, right_claims = [members[i] for i in left], [members[i] for i in right]
         if not one_story(left_claims + right_claims, settings.story_days):
             return True
-        return reported_apart(left_claims, right_claims, readings) or named_days_apart(
-            left_claims, right_claims, readings
+        return (
+            reported_apart(left_claims, right_claims, readings)
+            or named_days_apart(left_claims, right_claims, readings)
+            or done_acts_apart(left_claims, right_claims, readings)
         )
 
     return apart
@@ -444,7 +448,9 @@ def join_superseded(
         if len(left) + len(right) > _SUPERSEDED_JOIN_LIMIT or constraints.forbids(left, right):
             continue
         left_claims, right_claims = [members[i] for i in left], [members[i] for i in right]
-        if not one_story(left_claims + right_claims, settings.story_days):
+        if not one_story(left_claims + right_claims, settings.story_days) or done_acts_apart(
+            left_claims, right_claims, readings
+        ):
             continue
         pair = assess_group([members[a], members[b]], readings).suggested_outdated
         if pair and _supersedes(left_claims, right_claims, readings):

@@ -1,0 +1,55 @@
+"""Stances: positions taken in words that another report may take the other way."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.matching.stances import read_stances
+
+
+def sides(text: str) -> list[tuple[str, str]]:
+    return [(stance.topic, stance.side) for stance in read_stances(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Activision CEO Kotick expected to leave company once the deal closes", "leaving"),
+        ("The chief executive is expected to step down next year.", "leaving"),
+        ("The CEO resigned on Monday.", "leaving"),
+        ("Activision CEO Bobby Kotick will stay through the end of 2023", "staying"),
+        ("CEO Bobby Kotick will remain in his role at the video-game maker.", "staying"),
+        ("Kotick has revealed that he will not be leaving as CEO until next year.", "staying"),
+        ("The minister won't resign, her office said.", "staying"),
+        ("The coach will no longer stay on after the season.", "leaving"),
+    ],
+)
+def test_an_executive_leaving_or_staying(text: str, expected: str) -> None:
+    assert sides(text) == [("tenure", expected)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Britain voted to leave the EU in 2016.",  # no post: not a resignation
+        "Residents remain without power three days on.",
+        # Both sides: a history, not a position.
+        "The CEO will continue in that role, though shareholders want him to step down.",
+    ],
+)
+def test_no_tenure_stance(text: str) -> None:
+    assert sides(text) == []
+
+
+def test_a_regulator_clearing_or_blocking() -> None:
+    assert sides("UK watchdog clears Microsoft's takeover of Activision") == [("ruling", "cleared")]
+    assert sides("The CMA blocked the deal over cloud gaming.") == [("ruling", "blocked")]
+    assert sides("The regulator has not approved the merger.") == [("ruling", "blocked")]
+    assert sides("The vote cleared the way for the bill.") == []
+    assert sides("Blocked in April, the deal was approved in October.") == []
+
+
+def test_the_span_covers_the_negation() -> None:
+    text = "He said he will not be leaving as CEO."
+    (stance,) = read_stances(text)
+    assert text[stance.start : stance.end] == "not be leaving" == stance.words

@@ -1,0 +1,115 @@
+"""Positions a claim takes that another report of the same fact may take the other way.
+
+Figures and dates disagree in values; some reports disagree in words. "Activision's chief is
+expected to leave once the deal closes" and, later, "the chief will stay through the end of
+the year" state no figure in common, yet one contradicts the other; so do "the watchdog blocks
+the takeover" and "the watchdog clears the takeover". Each topic here has two sides, written
+as a few verbs; a negation just before the verb turns it to the other side ("will not be
+leaving" is staying). A claim that takes both sides of one topic tells a history ("blocked in
+April, cleared in October") and takes neither.
+
+Pure text reading; `workbench.matching.relations` compares the stances of a group's members.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Stance:
+    topic: str  # what the two sides are about: "tenure", "ruling"
+    side: str  # one of the topic's two sides: "leaving" or "staying"
+    start: int  # the verb's span in the claim
+    end: int
+    words: str  # the verb as written, with a negation before it if any
+
+
+@dataclass(frozen=True)
+class _Topic:
+    name: str
+    sides: tuple[tuple[str, re.Pattern[str]], tuple[str, re.Pattern[str]]]
+    # The topic is read only in claims that say what it is about: an executive's tenure needs
+    # a post ("leave the EU" is not a resignation).
+    about: re.Pattern[str] | None = None
+
+
+def _words(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+_TOPICS = (
+    _Topic(
+        "tenure",
+        (
+            (
+                "leaving",
+                _words(
+                    r"\b(?:leav(?:e|es|ing)|step(?:s|ping|ped)?\s+down|resign(?:s|ed|ing)?"
+                    r"|quit(?:s|ting)?|depart(?:s|ed|ing)?)\b"
+                ),
+            ),
+            (
+                "staying",
+                _words(
+                    r"\b(?:stay(?:s|ed|ing)?|remain(?:s|ed|ing)?|continu(?:e|es|ed|ing))\b"
+                    r"(?=\s+(?:on\b|as\b|at\s+the\s+helm|in\s+(?:his|her|their|the|that)"
+                    r"\s+(?:role|post|job|position)|through|until|to\s+(?:serve|lead|run)))"
+                ),
+            ),
+        ),
+        about=_words(
+            r"\b(?:CEO|chief|chairman|chairwoman|chair|president|minister|director|head"
+            r"|leader|boss|manager|coach|secretary|governor)\b"
+        ),
+    ),
+    _Topic(
+        "ruling",
+        (
+            (
+                "cleared",
+                _words(
+                    r"\b(?:approv(?:es|ed)|clear(?:s|ed)(?!\s+the\s+way)|green-?light(?:s|ed))\b"
+                ),
+            ),
+            (
+                "blocked",
+                _words(r"\b(?:block(?:s|ed)|reject(?:s|ed)|veto(?:es|ed)|prohibit(?:s|ed))\b"),
+            ),
+        ),
+        about=_words(
+            r"\b(?:deal|merger|takeover|acquisition|bid|purchase|application|licen[cs]e"
+            r"|bill|law|plan|proposal|request)\b"
+        ),
+    ),
+)
+# A negation up to two words before the verb: "will not be leaving", "won't step down", "has
+# no longer approved".
+_NEGATION = re.compile(r"(?:\bnot|n't|\bnever|\bno\s+longer)\s+(?:[\w'\u2019]+\s+){0,2}\Z", re.I)
+_NEGATION_REACH = 40
+
+
+def read_stances(text: str) -> list[Stance]:
+    """The stances the claim takes, at most one per topic."""
+    stances = []
+    for topic in _TOPICS:
+        if topic.about is not None and topic.about.search(text) is None:
+            continue
+        found = [stance for side in range(2) for stance in _side_stances(topic, side, text)]
+        if found and all(stance.side == found[0].side for stance in found):
+            stances.append(found[0])
+    return stances
+
+
+def _side_stances(topic: _Topic, side: int, text: str) -> list[Stance]:
+    stances = []
+    for match in topic.sides[side][1].finditer(text):
+        before = text[max(0, match.start() - _NEGATION_REACH) : match.start()]
+        negation = _NEGATION.search(before)
+        taken = 1 - side if negation else side
+        start = match.start() - len(negation.group(0)) if negation else match.start()
+        stances.append(
+            Stance(topic.name, topic.sides[taken][0], start, match.end(), text[start : match.end()])
+        )
+    return stances
