@@ -507,7 +507,9 @@ def test_one_story_spans_at_most_two_years() -> None:
 
 KILLED_1000 = "The earthquake killed at least 1,000 people, officials said."
 KILLED_RISEN = "The number killed by the earthquake has risen to over 4,000 people, officials said."
-KILLED_4000 = "The earthquake killed 4,000 people, officials said."
+KILLED_400 = "The earthquake killed 400 people, officials said."
+DESTROYED_1000 = "The earthquake destroyed at least 1,000 homes, officials said."
+DESTROYED_4000 = "The earthquake destroyed 4,000 homes, officials said."
 APR_25, APR_27 = date(2015, 4, 25), date(2015, 4, 27)
 SEP_14, SEP_18 = date(2023, 9, 14), date(2023, 9, 18)
 
@@ -520,14 +522,17 @@ def test_a_count_reported_as_risen_days_later_supersedes() -> None:
 
 
 @pytest.mark.parametrize(
-    ("later_text", "later_day"),
+    ("earlier_text", "later_text", "later_day"),
     [
-        pytest.param(KILLED_4000, APR_27, id="no-words-of-an-update"),
-        pytest.param(KILLED_RISEN, APR_25, id="same-day-order-unknown"),
+        pytest.param(KILLED_1000, KILLED_400, APR_27, id="a-toll-that-shrank"),
+        pytest.param(KILLED_1000, KILLED_RISEN, APR_25, id="same-day-order-unknown"),
+        pytest.param(DESTROYED_1000, DESTROYED_4000, APR_27, id="no-words-of-an-update"),
     ],
 )
-def test_other_counts_within_days_conflict(later_text: str, later_day: date) -> None:
-    result = assess_group([member(KILLED_1000, APR_25), member(later_text, later_day)])
+def test_other_counts_within_days_conflict(
+    earlier_text: str, later_text: str, later_day: date
+) -> None:
+    result = assess_group([member(earlier_text, APR_25), member(later_text, later_day)])
     assert result.relation == "conflicting"
     assert not result.suggested_outdated
 
@@ -588,15 +593,16 @@ def test_an_hourly_and_a_yearly_amount_are_two_rates() -> None:
     ("later_text", "relation"),
     [
         pytest.param("The death toll from the quake has risen to 3,617.", "outdated", id="toll"),
+        pytest.param("Officials said 3,617 people died in the earthquake.", "outdated", id="died"),
         pytest.param(
-            "Officials said 3,617 people died in the earthquake.", "conflicting", id="died"
+            "Officials said 917 people died in the earthquake.", "conflicting", id="fewer"
         ),
     ],
 )
 def test_a_count_of_the_dead_compares_however_it_is_written(later_text: str, relation: str) -> None:
     # "Death toll ... over 1,000" names nothing counted and "3,617 people died" counts
-    # people; both count the dead, so they are compared: an update where the later report
-    # says so, a conflict where it does not.
+    # people; both count the dead, so they are compared: days later, a larger toll is the
+    # count moving on, a smaller one a conflict.
     earlier = member("The death toll in the earthquake rose to over 1,000.", APR_25)
     assert assess_group([earlier, member(later_text, APR_27)]).relation == relation
 
@@ -809,3 +815,52 @@ def test_the_death_toll_named_far_before_its_figure_still_counts_the_dead() -> N
     revised = member("The UN revised the death toll to 3,958.", SEP_18)
     result = assess_group([member(long_way, SEP_14), revised])
     assert result.relation == "outdated"
+
+
+AUG_10, AUG_13 = date(2023, 8, 10), date(2023, 8, 13)
+SEP_2, SEP_16 = date(2023, 9, 2), date(2023, 9, 16)
+AT_LEAST_115 = "Authorities have said at least 115 people died in the fire on August 8."
+
+
+def test_a_toll_of_the_dead_larger_days_later_is_the_count_moving_on() -> None:
+    # Neither report says the toll rose; a toll of the dead only grows as it is counted.
+    first = member("At least 36 people have been confirmed dead in the wildfire.", AUG_10)
+    later = member("Maui wildfire death toll at 89, marking deadliest natural disaster", AUG_13)
+    result = assess_group([first, later])
+    assert result.relation == "outdated"
+    assert result.suggested_outdated == {first.claim_id}
+    # Counted as fatalities, it is the same toll.
+    fatalities = member("36 total fatalities have been discovered today amid the fire.", AUG_10)
+    assert assess_group([fatalities, later]).suggested_outdated == {fatalities.claim_id}
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        "The death toll from the wildfires has dropped from 115 to 97 after DNA tests.",
+        "Police have revised the number of deaths to 97, down from their previous toll of 115.",
+    ],
+)
+def test_a_claim_that_states_a_change_supersedes_the_value_it_changed_from(change: str) -> None:
+    # The 115 of both claims agrees, yet the later claim says it is no longer so.
+    earlier, later = member(AT_LEAST_115, SEP_2), member(change, SEP_16)
+    result = assess_group([earlier, later])
+    assert result.relation == "outdated"
+    assert result.suggested_outdated == {earlier.claim_id}
+    assert result.reason.endswith("superseded by 97 (2023-09-16)")
+
+
+def test_a_range_written_from_one_value_to_another_is_not_a_change() -> None:
+    earlier = member("Officials said 5,000 people are missing in the city.", SEP_2)
+    later = member("Officials said from 5,000 to 6,000 people are missing in the city.", SEP_16)
+    assert not assess_group([earlier, later]).suggested_outdated
+
+
+def test_a_smaller_count_a_month_on_is_an_update_when_the_report_says_it_fell() -> None:
+    august = member("The death toll from the Maui fires has exceeded 100.", date(2023, 8, 16))
+    dropped = member("Maui fire death toll drops to 97 after DNA testing", SEP_16)
+    result = assess_group([august, dropped])
+    assert result.relation == "outdated"
+    assert result.suggested_outdated == {august.claim_id}
+    plain = member("Officials say 97 people were killed in the Maui fires.", SEP_16)
+    assert assess_group([august, plain]).relation == "conflicting"

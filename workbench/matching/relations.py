@@ -81,7 +81,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from functools import cached_property
 from itertools import combinations
@@ -175,8 +175,21 @@ _UPDATE_CUE = re.compile(
 # "revised the death toll down to 3,958", "lowered its forecast to 2.1%".
 _REVISION_CUE = re.compile(
     r"\b(?:revis(?:es|ed|ing)|amend(?:s|ed)|correct(?:s|ed)|updat(?:es|ed)|lower(?:s|ed)"
-    r"|rais(?:es|ed)|downgrad(?:es|ed)|upgrad(?:es|ed))\b[^.;:\d]{0,50}\bto"
+    r"|rais(?:es|ed)|downgrad(?:es|ed)|upgrad(?:es|ed)|drop(?:s|ped)|f[ae]ll(?:s|en)?"
+    r"|declin(?:es|ed)|decreas(?:es|ed)|reduc(?:es|ed))\b[^.;:\d]{0,50}\bto"
     r"(?:\s+(?:over|more\s+than|at\s+least|nearly|almost|about|some))?\s*\Z",
+    re.IGNORECASE,
+)
+# Words just before a figure that make it the value a change started from: "dropped from 115
+# to 97", "up from 55", "down from their previous toll of 115". Without a word of change,
+# "from 5,000 to 6,000" is a range, not a change.
+_FORMER_CUE = re.compile(
+    r"(?:\b(?:up|down|ris(?:en|ing)|rose|f[ae]ll(?:en|ing)?|drop(?:s|ped|ping)"
+    r"|declin(?:ed|ing)|decreas(?:ed|ing)|increas(?:ed|ing)|climb(?:ed|ing)|jump(?:ed|ing)"
+    r"|gr(?:ew|own)|revised(?:\s+(?:up|down)(?:wards?)?)?|lowered|raised|cut|reduced)\s+from"
+    r"|\bfrom\s+(?:its|their|the|an?)\s+(?:previous|earlier|initial|original|prior)"
+    r"(?:\s+[a-z]+){0,2}?(?:\s+of)?)"
+    r"(?:\s+(?:about|some|at\s+least|more\s+than|over|nearly|almost))?\s*\Z",
     re.IGNORECASE,
 )
 # A figure the claim itself calls early, and one it calls final: "an early look at the data
@@ -243,17 +256,22 @@ _NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
 # "reported missing"), the nearest one winning, no other figure or clause in between.
 _COUNTED_PEOPLE = frozenset({"people", "persons", "civilians", "residents", "victims"})
 _FATES = frozenset({"deaths", "missing", "injured", "displaced"})
+# Tolls that only grow as they are counted: days later, a larger one is the count moving on
+# ("36 dead" on Thursday, "the death toll is now at 89" on Sunday), not a disagreement. The
+# missing and the displaced are found or go home, so their counts go both ways.
+_FATE_UNITS = {"deaths": "deaths", "fatalities": "deaths", "injuries": "injured"}
+_RUNNING_TOLLS = frozenset({"deaths", "injured"})
 # How far before a figure the word of its fate is looked for: "the death toll from floods in
 # the eastern Libyan city of Derna has soared to 11,300" (no figure or clause break between).
-_FATE_REACH = 100
+_FATE_REACH = 120
 _FATE_BEFORE = re.compile(
-    r".*\b(?:(?P<deaths>death\s+toll|killed|killing|deaths?\s+of)"
+    r".*\b(?:(?P<deaths>death\s+toll|killed|killing|deaths?\s+of|deaths|fatalities)"
     r"|(?P<injured>injur(?:ing|ed)|wound(?:ing|ed)))\b[^.;:\d]*\Z",
     re.IGNORECASE | re.DOTALL,
 )
 _FATE_AFTER = re.compile(
-    r"[^.;:\d]{0,30}?\b(?:(?P<deaths>killed|dead|died|lost\s+their\s+lives)"
-    r"|(?P<missing>missing|unaccounted\s+for)|(?P<injured>injured|wounded|hurt)"
+    r"[^.;:\d]{0,30}?\b(?:(?P<deaths>killed|dead|died|deaths|fatalities|lost\s+their\s+lives)"
+    r"|(?P<missing>missing|unaccounted\s+for)|(?P<injured>injured|injuries|wounded|hurt)"
     r"|(?P<displaced>displaced|homeless|evacuated))\b",
     re.IGNORECASE,
 )
@@ -292,6 +310,9 @@ class _Figure(_Mention):
     period: tuple[date, date] | None  # the period a date written next to it names
     claim_text: str = field(repr=False)
     rounding: float = 0.0  # half its last written digit: "7%" may stand for 6.5 to 7.5
+    # For the value a change started from ("dropped from 115 to 97"), the claim's figure it
+    # changed to.
+    now: _Figure | None = None
 
     @cached_property
     def context(self) -> frozenset[str]:
@@ -395,11 +416,13 @@ def assess_group(members: list[MemberClaim], readings: Readings | None = None) -
 
 def _parse_member(claim: MemberClaim) -> _Member:
     published = _as_day(claim.published)
-    figures = [
-        figure
-        for number in claim.numbers
-        if (figure := _figure(claim, published, number)) is not None
-    ]
+    figures = _with_changes(
+        [
+            figure
+            for number in claim.numbers
+            if (figure := _figure(claim, published, number)) is not None
+        ]
+    )
     day_dates = [
         day_date
         for mention in claim.dates
@@ -419,6 +442,35 @@ def _parse_member(claim: MemberClaim) -> _Member:
         for stance in read_stances(claim.text)
     ]
     return _Member(claim, figures, day_dates, _status(claim, published), stances)
+
+
+def _with_changes(figures: list[_Figure]) -> list[_Figure]:
+    """The figures, each value a change started from linked to the figure it changed to: the
+    nearest other figure of the claim ("has risen to 67, up from 55"; "dropped from 115 to
+    97"). A count that changed keeps its fate: the 97 counts the dead as the 115 does."""
+    if len(figures) < 2:
+        return figures
+    former = {
+        id(figure)
+        for figure in figures
+        if _FORMER_CUE.search(figure.claim_text, 0, figure.start) is not None
+    }
+    if not former:
+        return figures
+    result = list(figures)
+    for index, figure in enumerate(figures):
+        if id(figure) not in former:
+            continue
+        others = [(abs(other.start - figure.start), j) for j, other in enumerate(figures)]
+        candidates = [(gap, j) for gap, j in others if id(figures[j]) not in former]
+        if not candidates:
+            continue
+        j = min(candidates)[1]
+        now = result[j]
+        if now.unit_key.startswith("~") and not figure.unit_key.startswith("~"):
+            now = result[j] = replace(now, unit_key=figure.unit_key)
+        result[index] = replace(figure, now=now)
+    return result
 
 
 def _as_day(value: date | None) -> date | None:
@@ -483,6 +535,8 @@ def _float_or(raw: Any, default: float) -> float:
 
 def _unit_key(text: str, number: dict[str, Any]) -> str:
     unit = number.get("unit")
+    if unit in _FATE_UNITS:
+        return _FATE_UNITS[unit]  # "36 fatalities", "115 deaths"
     if unit in _COUNTED_PEOPLE or not unit:
         # "the death toll has risen to 3,617", "killed 381 people", "1,000 people were
         # killed": one count of the dead, however it is written; and the missing, the injured
@@ -847,9 +901,25 @@ def _compare_all(members: Sequence[_Member]) -> _Comparison:
 def _compare_figures(left: list[_Figure], right: list[_Figure], into: _Comparison) -> None:
     for a, b in _best_pairs(left, right, _figure_pair_cost):
         if _figures_agree(a, b):
-            into.agreements.append((a, b))
+            if (change := _changed_since(a, b)) is not None:
+                into.findings.append(change)
+            else:
+                into.agreements.append((a, b))
         elif (finding := _figure_finding(a, b)) is not None:
             into.findings.append(finding)
+
+
+def _changed_since(a: _Figure, b: _Figure) -> _Finding | None:
+    """When one of two agreeing figures is the value a later claim says has changed ("at
+    least 115 people died", then "the toll dropped from 115 to 97"), the earlier claim is
+    superseded by the figure it changed to."""
+    for old, former in ((a, b), (b, a)):
+        if former.now is None or old.now is not None:
+            continue
+        if old.published is not None and former.published is not None:
+            if old.published <= former.published:
+                return _Finding(SUPERSEDED, old, former.now)
+    return None
 
 
 def _figure_pair_cost(a: _Figure, b: _Figure) -> tuple[int, int, float] | None:
@@ -917,7 +987,7 @@ def _figure_finding(a: _Figure, b: _Figure) -> _Finding | None:
         # "Quarterly revenue of $42.4 billion" a year before "$45.4 billion": two quarters,
         # neither an update of the other nor a disagreement.
         return _Finding(OTHER_PERIOD, earlier, later)
-    if later.value > earlier.value:
+    if later.value > earlier.value or _REVISION_CUE.search(later.claim_text, 0, later.start):
         return _Finding(SUPERSEDED, earlier, later)
     return _Finding(WEAK_CONFLICT, earlier, later)
 
@@ -935,7 +1005,9 @@ def _reported_as_update(earlier: _Figure, later: _Figure) -> bool:
     if later.published == earlier.published:
         return False
     said_before = later.claim_text[: later.start]
-    if later.value > earlier.value and _UPDATE_CUE.search(said_before) is not None:
+    if later.value > earlier.value and (
+        later.unit_key in _RUNNING_TOLLS or _UPDATE_CUE.search(said_before) is not None
+    ):
         return True
     return (
         _REVISION_CUE.search(said_before) is not None
