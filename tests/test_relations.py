@@ -864,3 +864,21 @@ def test_a_smaller_count_a_month_on_is_an_update_when_the_report_says_it_fell() 
     assert result.suggested_outdated == {august.claim_id}
     plain = member("Officials say 97 people were killed in the Maui fires.", SEP_16)
     assert assess_group([august, plain]).relation == "conflicting"
+
+
+def test_a_name_shared_around_two_figures_does_not_make_them_one_quantity() -> None:
+    stake = "By then the Tesla chief held 9.2% of Twitter's shares."
+    premium = "The offer is a 38% premium to Twitter's closing price."
+    assert relation_on_one_day(stake, premium) == "repeated"
+    # A common noun shared around them still does.
+    assert relation_on_one_day(premium, "The offer is a 45% premium to the closing price.") == (
+        "conflicting"
+    )
+
+
+def test_a_deal_called_off_then_completed_months_later_is_outdated() -> None:
+    called_off = member("Elon Musk moves to terminate the Twitter deal", date(2022, 7, 9))
+    completed = member("Elon Musk completes $44 billion Twitter takeover", date(2022, 10, 28))
+    result = assess_group([called_off, completed])
+    assert result.relation == "outdated"
+    assert result.suggested_outdated == {called_off.claim_id}

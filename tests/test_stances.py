@@ -53,3 +53,25 @@ def test_the_span_covers_the_negation() -> None:
     text = "He said he will not be leaving as CEO."
     (stance,) = read_stances(text)
     assert text[stance.start : stance.end] == "not be leaving" == stance.words
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Elon Musk Moves to Terminate Twitter Deal", [("deal", "called off")]),
+        ("The deal was called off in July.", [("deal", "called off")]),
+        ("Elon Musk Completes $44 Billion Twitter Takeover", [("deal", "completed")]),
+        ("Microsoft closes on $69 billion Activision deal", [("deal", "completed")]),
+        # The verb must govern the deal word: shares closed, a deal was in the news.
+        ("Twitter shares closed at $40 after the deal news.", []),
+        ("The deal is expected to close in 2022.", []),
+        ("Shares will be delisted once the takeover closes.", []),  # a condition
+        # Executives terminated in one clause, the deal completed in the next.
+        (
+            "Agrawal was among the executives terminated by Musk, who completed the deal.",
+            [("deal", "completed")],
+        ),
+    ],
+)
+def test_a_deal_called_off_or_completed(text: str, expected: list[tuple[str, str]]) -> None:
+    assert sides(text) == expected

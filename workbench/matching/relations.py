@@ -330,7 +330,22 @@ class _Figure(_Mention):
         # presumed dead" and "6,300 people injured"): only the other words can tell two
         # quantities of it apart.
         counted = match_text(self.unit_key.lstrip("~")).comparable
-        return match_text(" ".join([*before, ".", *after])).comparable - _NOT_CONTEXT - counted
+        words = match_text(" ".join([*before, ".", *after])).comparable
+        return words - _NOT_CONTEXT - counted - _names(text)
+
+
+def _names(text: str) -> frozenset[str]:
+    """The claim's capitalised words after its first, folded like match_text: names of whom or
+    what the claim is about ("Twitter", "April"), which say nothing of what a figure counts.
+    "Musk bought 9.2% of Twitter shares" and "a 38% premium to Twitter's closing price" share
+    only the name. Words in capitals (GDP, VAT) may be what is counted, and stay."""
+    capitalised = [
+        word for word in _LETTER_WORD.findall(text)[1:] if word[0].isupper() and not word.isupper()
+    ]
+    return match_text(" ".join(capitalised)).comparable if capitalised else frozenset()
+
+
+_LETTER_WORD = re.compile(r"[A-Za-z][\w'\u2019-]*")
 
 
 @dataclass(frozen=True, eq=False)

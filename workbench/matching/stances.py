@@ -3,7 +3,8 @@
 Figures and dates disagree in values; some reports disagree in words. "Activision's chief is
 expected to leave once the deal closes" and, later, "the chief will stay through the end of
 the year" state no figure in common, yet one contradicts the other; so do "the watchdog blocks
-the takeover" and "the watchdog clears the takeover". Each topic here has two sides, written
+the takeover" and "the watchdog clears the takeover", and "Musk moves to terminate the Twitter
+deal" and "Musk completes the Twitter takeover". Each topic here has two sides, written
 as a few verbs; a negation just before the verb turns it to the other side ("will not be
 leaving" is staying). A claim that takes both sides of one topic tells a history ("blocked in
 April, cleared in October") and takes neither.
@@ -19,7 +20,7 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Stance:
-    topic: str  # what the two sides are about: "tenure", "ruling"
+    topic: str  # what the two sides are about: "tenure", "ruling", "deal"
     side: str  # one of the topic's two sides: "leaving" or "staying"
     start: int  # the verb's span in the claim
     end: int
@@ -33,13 +34,17 @@ class _Topic:
     # The topic is read only in claims that say what it is about: an executive's tenure needs
     # a post ("leave the EU" is not a resignation).
     about: re.Pattern[str] | None = None
+    # ... or, stricter, only where the verb has that word in its own clause, this many
+    # characters either side ("shares closed at $40" is no deal closed).
+    near: int | None = None
 
 
 def _words(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
-_TOPICS = (
+_DEAL_WORDS = r"\b(?:deal|merger|takeover|acquisition|purchase|buyout|agreement|contract|bid)\b"
+_TOPICS: tuple[_Topic, ...] = (
     _Topic(
         "tenure",
         (
@@ -83,11 +88,33 @@ _TOPICS = (
             r"|bill|law|plan|proposal|request)\b"
         ),
     ),
+    _Topic(
+        "deal",
+        (
+            (
+                "called off",
+                _words(
+                    r"\b(?:terminat(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+off|scrap(?:s|ped)"
+                    r"|abandon(?:s|ed|ing)?|walk(?:s|ed)?\s+away\s+from|pull(?:s|ed)\s+out\s+of"
+                    r"|cancel(?:s|l?ed|l?ing)?)\b"
+                ),
+            ),
+            (
+                "completed",
+                _words(r"\b(?:complet(?:es|ed)|clos(?:es|ed)|finali[sz](?:es|ed)|seal(?:s|ed))\b"),
+            ),
+        ),
+        about=_words(_DEAL_WORDS),
+        near=40,
+    ),
 )
 # A negation up to two words before the verb: "will not be leaving", "won't step down", "has
 # no longer approved".
 _NEGATION = re.compile(r"(?:\bnot|n't|\bnever|\bno\s+longer)\s+(?:[\w'\u2019]+\s+){0,2}\Z", re.I)
 _NEGATION_REACH = 40
+_CONDITION = re.compile(
+    r"\b(?:if|once|when|unless|until|whether)\s+(?:[\w'\u2019$.-]+\s+){0,3}\Z", re.I
+)
 
 
 def read_stances(text: str) -> list[Stance]:
@@ -105,7 +132,11 @@ def read_stances(text: str) -> list[Stance]:
 def _side_stances(topic: _Topic, side: int, text: str) -> list[Stance]:
     stances = []
     for match in topic.sides[side][1].finditer(text):
+        if topic.near is not None and not _in_clause_with(topic, text, match):
+            continue
         before = text[max(0, match.start() - _NEGATION_REACH) : match.start()]
+        if _CONDITION.search(before):
+            continue  # "to leave once the deal closes": a condition, not a position
         negation = _NEGATION.search(before)
         taken = 1 - side if negation else side
         start = match.start() - len(negation.group(0)) if negation else match.start()
@@ -113,3 +144,23 @@ def _side_stances(topic: _Topic, side: int, text: str) -> list[Stance]:
             Stance(topic.name, topic.sides[taken][0], start, match.end(), text[start : match.end()])
         )
     return stances
+
+
+def _in_clause_with(topic: _Topic, text: str, match: re.Match[str]) -> bool:
+    """Whether the topic's word sits next to the verb, in its clause, no other phrase between."""
+    assert topic.about is not None and topic.near is not None
+    before = _CLAUSE_BREAK.split(text[max(0, match.start() - topic.near) : match.start()])[-1]
+    after = _CLAUSE_BREAK.split(text[match.end() : match.end() + topic.near])[0]
+    earlier = list(topic.about.finditer(before))
+    if earlier and _NEW_PHRASE.search(before, earlier[-1].end()) is None:
+        return True  # "the deal was called off"
+    later = topic.about.search(after)
+    return later is not None and _NEW_PHRASE.search(after, 0, later.start()) is None
+
+
+_CLAUSE_BREAK = re.compile(r"[.;:,]\s")
+# Words that open another phrase between the verb and the deal word: "shares closed at $40
+# after the deal news" tells of the shares, not the deal.
+_NEW_PHRASE = re.compile(
+    r"\b(?:at|after|before|amid|despite|following|as|while|when|since|until)\b", re.I
+)
