@@ -83,7 +83,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
-from functools import cached_property
+from functools import cached_property, lru_cache
 from itertools import combinations
 from typing import Any, TypeVar
 
@@ -249,6 +249,20 @@ _ACTS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = tuple(
     )
 )
 _ACT_STAGE_NAMES = ("planned", "under way", "done")
+# Letters every wording of each act contains, planned or done: most claims name no act, and
+# finding none of these is much cheaper than searching for both stages (a full regroup reads
+# every claim).
+_ACT_ROOTS = {
+    "sign": ("sign",),
+    "appeal": ("appeal",),
+    "acquire": ("buy", "acqui", "purchas", "take", "complet", "clos", "finali"),
+    "approve": ("approv", "authori", "pass", "decide"),
+}
+# Any act done, the office's opening included: what a claim must contain to report one.
+_DONE_WORDS = re.compile(
+    "|".join(f"(?:{pattern.pattern})" for pattern in (_OPERATING, *(done for _, _, done in _ACTS))),
+    re.IGNORECASE,
+)
 
 _NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
 # A count of people is a count of what befell them (killed, missing, injured, displaced): words
@@ -404,6 +418,22 @@ class Readings(dict[int, "_Member"]):
         if member is None:
             member = self[claim.claim_id] = _parse_member(claim)
         return member
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.nothing_done: set[int] = set()  # claims known to report no act done
+
+    def done_status(self, claim: MemberClaim) -> _Status | None:
+        """The claim's status if it reports an act done. The keep-apart rule asks this of
+        every member of every cluster a join might touch, again at each join: one search of
+        the words of acts done, remembered, spares reading the many claims that report none."""
+        if claim.claim_id in self.nothing_done:
+            return None
+        if claim.claim_id not in self and _DONE_WORDS.search(claim.text) is None:
+            self.nothing_done.add(claim.claim_id)
+            return None
+        status = self.read(claim).status
+        return status if status is not None and status.stage == 2 else None
 
 
 def assess_group(members: list[MemberClaim], readings: Readings | None = None) -> GroupAssessment:
@@ -673,9 +703,11 @@ def _status(claim: MemberClaim, published: date | None) -> _Status | None:
         for stage, pattern in _STAGE_PATTERNS
         if (match := pattern.search(claim.text)) is not None
     ]
+    lower = claim.text.lower()
     acts = [
         (act, stage, match)
         for act, planned, done in _ACTS
+        if any(root in lower for root in _ACT_ROOTS[act])
         for stage, pattern in ((0, planned), (2, done))
         if (match := pattern.search(claim.text)) is not None
     ]
@@ -819,33 +851,26 @@ def done_acts_apart(
     return any(_other_event(a, b) for a in left_done for b in right_done)
 
 
-def _done_statuses(
-    members: Sequence[MemberClaim], readings: Readings
-) -> list[tuple[_Status, frozenset[str]]]:
-    """The done statuses of the members, each with its claim's words."""
-    done = []
-    for member in members:
-        status = readings.read(member).status
-        if status is not None and status.stage == 2:
-            done.append((status, _words(member.text)))
-    return done
+def _done_statuses(members: Sequence[MemberClaim], readings: Readings) -> list[tuple[_Status, str]]:
+    """The done statuses of the members, each with its claim's text."""
+    return [
+        (status, member.text)
+        for member in members
+        if (status := readings.done_status(member)) is not None
+    ]
 
 
-def _other_event(
-    first: tuple[_Status, frozenset[str]], second: tuple[_Status, frozenset[str]]
-) -> bool:
-    (status_a, words_a), (status_b, words_b) = first, second
+def _other_event(first: tuple[_Status, str], second: tuple[_Status, str]) -> bool:
+    (status_a, text_a), (status_b, text_b) = first, second
     if status_a.act != status_b.act:
         return True
+    if not status_a.actor or not status_b.actor:
+        return False
     # Named actors that the other claim never mentions: "Senate" and "House".
-    return bool(
-        status_a.actor
-        and status_b.actor
-        and not status_a.actor & words_b
-        and not status_b.actor & words_a
-    )
+    return not status_a.actor & _words(text_b) and not status_b.actor & _words(text_a)
 
 
+@lru_cache(maxsize=4096)  # the same claims are checked for each cluster they might join
 def _words(text: str) -> frozenset[str]:
     return frozenset(map(_bare, _WORD.findall(text)))
 

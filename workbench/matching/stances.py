@@ -37,6 +37,9 @@ class _Topic:
     # ... or, stricter, only where the verb has that word in its own clause, this many
     # characters either side ("shares closed at $40" is no deal closed).
     near: int | None = None
+    # Letters every verb of either side contains: a claim with none of them is passed over
+    # without a search (a full regroup reads every claim).
+    roots: tuple[str, ...] = ()
 
 
 def _words(pattern: str) -> re.Pattern[str]:
@@ -68,6 +71,7 @@ _TOPICS: tuple[_Topic, ...] = (
             r"\b(?:CEO|chief|chairman|chairwoman|chair|president|minister|director|head"
             r"|leader|boss|manager|coach|secretary|governor)\b"
         ),
+        roots=("leav", "step", "resign", "quit", "depart", "stay", "remain", "continu"),
     ),
     _Topic(
         "ruling",
@@ -87,6 +91,7 @@ _TOPICS: tuple[_Topic, ...] = (
             r"\b(?:deal|merger|takeover|acquisition|bid|purchase|application|licen[cs]e"
             r"|bill|law|plan|proposal|request)\b"
         ),
+        roots=("approv", "clear", "green", "block", "reject", "veto", "prohibit"),
     ),
     _Topic(
         "deal",
@@ -106,6 +111,10 @@ _TOPICS: tuple[_Topic, ...] = (
         ),
         about=_words(_DEAL_WORDS),
         near=40,
+        roots=(
+            *("terminat", "call", "scrap", "abandon", "walk", "pull", "cancel"),
+            *("complet", "clos", "finali", "seal"),
+        ),
     ),
 )
 # A negation up to two words before the verb: "will not be leaving", "won't step down", "has
@@ -120,7 +129,10 @@ _CONDITION = re.compile(
 def read_stances(text: str) -> list[Stance]:
     """The stances the claim takes, at most one per topic."""
     stances = []
+    lower = text.lower()
     for topic in _TOPICS:
+        if not any(root in lower for root in topic.roots):
+            continue
         if topic.about is not None and topic.about.search(text) is None:
             continue
         found = [stance for side in range(2) for stance in _side_stances(topic, side, text)]
