@@ -788,14 +788,25 @@ def test_a_later_report_taking_the_other_side_supersedes_an_earlier_one() -> Non
     assert spans == {"leave", "stay"}
 
 
-def test_other_sides_taken_days_apart_conflict_and_the_same_side_agrees() -> None:
+def test_other_sides_taken_the_same_day_conflict_and_the_same_side_agrees() -> None:
     blocked = member("The CMA blocked the Activision takeover on Wednesday.", SEP_14)
-    cleared = member("UK watchdog clears Microsoft's Activision takeover", SEP_18)
+    cleared = member("UK watchdog clears Microsoft's Activision takeover", SEP_14)
     assert assess_group([blocked, cleared]).relation == "conflicting"
     again = member("Britain's CMA blocks Microsoft's Activision takeover", SEP_18)
     agreed = assess_group([blocked, again])
     assert agreed.relation == "repeated"
     assert agreed.reason == "members agree on blocked: 'blocked'"
+
+
+def test_a_chief_fired_then_returning_days_later_is_news() -> None:
+    fired = member("OpenAI co-founder and CEO Sam Altman fired by board", date(2023, 11, 18))
+    back = member("Sam Altman to return as CEO of OpenAI", date(2023, 11, 22))
+    result = assess_group([fired, back])
+    assert result.relation == "outdated"
+    assert result.suggested_outdated == {fired.claim_id}
+    assert result.reason == (
+        "leaving: 'fired' (2023-11-18) superseded by staying: 'return' (2023-11-22)"
+    )
 
 
 def test_a_repeated_group_says_what_its_members_agree_on_or_that_nothing_was_compared() -> None:

@@ -22,6 +22,11 @@ def sides(text: str) -> list[tuple[str, str]]:
         ("Kotick has revealed that he will not be leaving as CEO until next year.", "staying"),
         ("The minister won't resign, her office said.", "staying"),
         ("The coach will no longer stay on after the season.", "leaving"),
+        ("OpenAI co-founder and CEO Sam Altman fired by board of directors", "leaving"),
+        ("The board has removed Sam Altman as CEO, effective immediately.", "leaving"),
+        ("CEO Sam Altman was ousted on Friday.", "leaving"),
+        ("Sam Altman to return as CEO of OpenAI", "staying"),
+        ("Sam Altman rejoins OpenAI as CEO", "staying"),
     ],
 )
 def test_an_executive_leaving_or_staying(text: str, expected: str) -> None:
@@ -33,6 +38,8 @@ def test_an_executive_leaving_or_staying(text: str, expected: str) -> None:
     [
         "Britain voted to leave the EU in 2016.",  # no post: not a resignation
         "Residents remain without power three days on.",
+        "The army fired missiles at the city, the defence minister said.",  # not a person
+        "The CEO said the judge dismissed the lawsuit.",
         # Both sides: a history, not a position.
         "The CEO will continue in that role, though shareholders want him to step down.",
     ],

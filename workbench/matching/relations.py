@@ -92,6 +92,10 @@ from workbench.matching.normalise import match_text
 from workbench.matching.stances import read_stances
 
 SUPERSEDE_AFTER_DAYS = 30
+# A position taken the other way this many days later is news, not a disagreement: sides
+# flip within days ("fired" on the 17th, "fired last week" on the 21st, "to return as CEO" on
+# the 22nd), where a figure that differs within a month is more often a slip of one report.
+STANCE_NEWS_DAYS = 1
 RELATIVE_TOLERANCE = 0.02
 MAX_DATE_SLIP_DAYS = 6
 # Two groups whose claims name days further apart than this tell two events: a slip of a day
@@ -1090,14 +1094,15 @@ def _compare_status(left: _Status | None, right: _Status | None, into: _Comparis
 
 def _compare_stances(left: list[_Stance], right: list[_Stance], into: _Comparison) -> None:
     """Sides of one topic: the same side agrees; the other side is a later report's news when
-    the two are a month or more apart ("expected to leave" in January 2022, "will stay" in
-    October 2023), else a conflict."""
+    published on a later day ("Altman fired" on November 17, "Altman to return as CEO" on
+    the 22nd; "expected to leave" in January 2022, "will stay" in October 2023), and a
+    conflict when published the same day."""
     for a, b in ((a, b) for a in left for b in right if a.topic == b.topic):
         if a.side == b.side:
             into.agreements.append((a, b))
         elif a.published is None or b.published is None:
             into.findings.append(_Finding(UNDATED, a, b))
-        elif _far_apart(a.published, b.published):
+        elif abs((a.published - b.published).days) >= STANCE_NEWS_DAYS:
             earlier, later = (a, b) if a.published < b.published else (b, a)
             into.findings.append(_Finding(SUPERSEDED, earlier, later))
         else:

@@ -55,15 +55,24 @@ _TOPICS: tuple[_Topic, ...] = (
                 "leaving",
                 _words(
                     r"\b(?:leav(?:e|es|ing)|step(?:s|ping|ped)?\s+down|resign(?:s|ed|ing)?"
-                    r"|quit(?:s|ting)?|depart(?:s|ed|ing)?)\b"
+                    r"|quit(?:s|ting)?|depart(?:s|ed|ing|ure)?|oust(?:s|ed|ing|er)?"
+                    r"|sack(?:s|ed|ing)?|dismiss(?:es|ed|al)\b(?!\s+(?:the\s+)?(?:claims?|case"
+                    r"|lawsuit|suit|charges?|appeal|concerns?|reports?|allegations?))"
+                    # A person fired, not a weapon: "fired Altman", "was fired by the board".
+                    r"|fir(?:es|ed|ing)\b(?!\s+(?:on|at|upon|off|up|back|a|an|\d|missiles?"
+                    r"|rockets?|shots?|shells?|warning))"
+                    r"|remov(?:es|ed|ing|al)\b(?=[^.;:]{0,40}\b(?:as|from)\b))\b"
                 ),
             ),
             (
                 "staying",
                 _words(
-                    r"\b(?:stay(?:s|ed|ing)?|remain(?:s|ed|ing)?|continu(?:e|es|ed|ing))\b"
+                    r"\b(?:(?:stay(?:s|ed|ing)?|remain(?:s|ed|ing)?|continu(?:e|es|ed|ing))\b"
                     r"(?=\s+(?:on\b|as\b|at\s+the\s+helm|in\s+(?:his|her|their|the|that)"
                     r"\s+(?:role|post|job|position)|through|until|to\s+(?:serve|lead|run)))"
+                    # Back in the post: "to return as CEO", "rejoins", "reinstated".
+                    r"|return(?:s|ed|ing)?(?=\s+(?:as|to)\b)|rejoin(?:s|ed|ing)?\b"
+                    r"|reinstat(?:e|es|ed|ing|ement)\b|back\s+as\b)"
                 ),
             ),
         ),
@@ -71,7 +80,10 @@ _TOPICS: tuple[_Topic, ...] = (
             r"\b(?:CEO|chief|chairman|chairwoman|chair|president|minister|director|head"
             r"|leader|boss|manager|coach|secretary|governor)\b"
         ),
-        roots=("leav", "step", "resign", "quit", "depart", "stay", "remain", "continu"),
+        roots=(
+            *("leav", "step", "resign", "quit", "depart", "oust", "sack", "dismiss", "fir"),
+            *("remov", "stay", "remain", "continu", "return", "rejoin", "reinstat", "back"),
+        ),
     ),
     _Topic(
         "ruling",
