@@ -893,3 +893,15 @@ def test_a_deal_called_off_then_completed_months_later_is_outdated() -> None:
     result = assess_group([called_off, completed])
     assert result.relation == "outdated"
     assert result.suggested_outdated == {called_off.claim_id}
+
+
+def test_a_figure_of_an_older_event_named_in_its_clause_is_not_an_earlier_count() -> None:
+    tsunami = member(
+        "The fire is Hawaii's worst disaster, surpassing a tsunami that killed 61 people in 1960.",
+        AUG_10,
+    )
+    toll = member("Maui wildfire death toll at 89, officials said.", AUG_13)
+    assert assess_group([tsunami, toll]).relation == "repeated"
+    # Counted "since" a year, a figure runs up to the report and is compared.
+    since = member("Fires have killed 61 people in Hawaii since 1960, officials said.", AUG_10)
+    assert assess_group([since, toll]).relation == "outdated"

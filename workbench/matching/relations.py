@@ -105,6 +105,12 @@ PERIOD_WINDOW_CHARS = 25  # how far from a figure a date may be written and stil
 CONTEXT_CHARS = 40  # how far either side of a figure its context words are read
 # A date a claim names this long before its article's date tells when a status held.
 RETROSPECT_DAYS = 30
+PAST_EVENT_DAYS = 365  # a date this long before the report ...
+PAST_EVENT_CHARS = 40  # ... this close to a figure, in its clause, makes it another event's
+_CLAUSE_END = re.compile(r"[.;:]\s|,\s+(?:while|but|and|as)\b")
+_RUNS_UP_TO_NOW = re.compile(
+    r"\b(?:since|from|as\s+of|through|until)\s+(?:the\s+)?(?:end\s+of\s+)?\Z", re.I
+)
 
 CONFLICT = "conflict"
 UNDATED = "undated"  # a difference where at least one publication date is unknown
@@ -328,6 +334,10 @@ class _Figure(_Mention):
     period: tuple[date, date] | None  # the period a date written next to it names
     claim_text: str = field(repr=False)
     rounding: float = 0.0  # half its last written digit: "7%" may stand for 6.5 to 7.5
+    # Of another, older event: a year or more before the report, named in the figure's own
+    # clause ("exceeded the 85 people killed in a 2018 fire"; "a tsunami that killed 61 people
+    # in 1960").
+    past: bool = False
     # For the value a change started from ("dropped from 115 to 97"), the claim's figure it
     # changed to.
     now: _Figure | None = None
@@ -550,6 +560,7 @@ def _figure(claim: MemberClaim, published: date | None, number: dict[str, Any]) 
         high=high * high_factor,
         unit_key=_unit_key(claim.text, number),
         period=_period_next_to(start, end, claim),
+        past=_of_past_event(start, end, claim, published),
         claim_text=claim.text,
         rounding=_half_last_digit(number, value) if low == high else 0.0,
     )
@@ -638,6 +649,27 @@ def _period_next_to(start: int, end: int, claim: MemberClaim) -> tuple[date, dat
         if best is None or gap < best[0]:
             best = (gap, period)
     return best[1] if best else None
+
+
+def _of_past_event(start: int, end: int, claim: MemberClaim, published: date | None) -> bool:
+    """Whether the figure's clause names a date that ended a year or more before the report
+    (not "since 2022", which runs up to the report)."""
+    if published is None:
+        return False
+    for mention in claim.dates:
+        period = _period(mention)
+        if period is None or (published - period[1]).days < PAST_EVENT_DAYS:
+            continue
+        mention_start = int(mention["start"])
+        gap_from, gap_to = _gap_between(start, end, mention_start, int(mention["end"]))
+        if not 0 <= gap_to - gap_from <= PAST_EVENT_CHARS:
+            continue
+        between = claim.text[gap_from:gap_to]
+        if _CLAUSE_END.search(between) or _figure_between(claim, gap_from, gap_to):
+            continue
+        if not _RUNS_UP_TO_NOW.search(claim.text, 0, mention_start):
+            return True
+    return False
 
 
 def _gap_between(start: int, end: int, other_start: int, other_end: int) -> tuple[int, int]:
@@ -970,6 +1002,8 @@ def _figure_pair_cost(a: _Figure, b: _Figure) -> tuple[int, int, float] | None:
     if a.unit_key != b.unit_key:
         return None
     agree = _figures_agree(a, b)
+    if a.past != b.past and not agree:
+        return None  # an older event's figure is no earlier value of this one
     if not agree and a.unit_key not in _FATES and a.context and b.context:
         # Two different quantities of one unit (see the module notes); a count of the dead
         # (or missing, injured, displaced) already says what it counts.
