@@ -109,7 +109,7 @@ PAST_EVENT_DAYS = 365  # a date this long before the report ...
 PAST_EVENT_CHARS = 40  # ... this close to a figure, in its clause, makes it another event's
 _CLAUSE_END = re.compile(r"[.;:]\s|,\s+(?:while|but|and|as)\b")
 _RUNS_UP_TO_NOW = re.compile(
-    r"\b(?:since|from|as\s+of|through|until)\s+(?:the\s+)?(?:end\s+of\s+)?\Z", re.I
+    r"\b(?:since|from|as\s+of|through|until)\s+(?:the\s+)?(?:end\s+of\s+)?\Z", re.IGNORECASE
 )
 
 CONFLICT = "conflict"
@@ -335,8 +335,7 @@ class _Figure(_Mention):
     claim_text: str = field(repr=False)
     rounding: float = 0.0  # half its last written digit: "7%" may stand for 6.5 to 7.5
     # Of another, older event: a year or more before the report, named in the figure's own
-    # clause ("exceeded the 85 people killed in a 2018 fire"; "a tsunami that killed 61 people
-    # in 1960").
+    # clause ("surpassing a tsunami that killed 61 people in 1960").
     past: bool = False
     # For the value a change started from ("dropped from 115 to 97"), the claim's figure it
     # changed to.
@@ -427,15 +426,15 @@ class Readings(dict[int, "_Member"]):
     a claim several times (candidate joins, then its final group), and reading is the costly
     part. Valid for one run only: the claims must not change meanwhile."""
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.nothing_done: set[int] = set()  # claims known to report no act done
+
     def read(self, claim: MemberClaim) -> _Member:
         member = self.get(claim.claim_id)
         if member is None:
             member = self[claim.claim_id] = _parse_member(claim)
         return member
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.nothing_done: set[int] = set()  # claims known to report no act done
 
     def done_status(self, claim: MemberClaim) -> _Status | None:
         """The claim's status if it reports an act done. The keep-apart rule asks this of

@@ -42,8 +42,8 @@ class _Topic:
     roots: tuple[str, ...] = ()
 
 
-def _words(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
+def _pattern(words: str) -> re.Pattern[str]:
+    return re.compile(words, re.IGNORECASE)
 
 
 _DEAL_WORDS = r"\b(?:deal|merger|takeover|acquisition|purchase|buyout|agreement|contract|bid)\b"
@@ -53,7 +53,7 @@ _TOPICS: tuple[_Topic, ...] = (
         (
             (
                 "leaving",
-                _words(
+                _pattern(
                     r"\b(?:leav(?:e|es|ing)|step(?:s|ping|ped)?\s+down|resign(?:s|ed|ing)?"
                     r"|quit(?:s|ting)?|depart(?:s|ed|ing|ure)?|oust(?:s|ed|ing|er)?"
                     r"|sack(?:s|ed|ing)?|dismiss(?:es|ed|al)\b(?!\s+(?:the\s+)?(?:claims?|case"
@@ -66,7 +66,7 @@ _TOPICS: tuple[_Topic, ...] = (
             ),
             (
                 "staying",
-                _words(
+                _pattern(
                     r"\b(?:(?:stay(?:s|ed|ing)?|remain(?:s|ed|ing)?|continu(?:e|es|ed|ing))\b"
                     r"(?=\s+(?:on\b|as\b|at\s+the\s+helm|in\s+(?:his|her|their|the|that)"
                     r"\s+(?:role|post|job|position)|through|until|to\s+(?:serve|lead|run)))"
@@ -76,7 +76,7 @@ _TOPICS: tuple[_Topic, ...] = (
                 ),
             ),
         ),
-        about=_words(
+        about=_pattern(
             r"\b(?:CEO|chief|chairman|chairwoman|chair|president|minister|director|head"
             r"|leader|boss|manager|coach|secretary|governor)\b"
         ),
@@ -90,16 +90,16 @@ _TOPICS: tuple[_Topic, ...] = (
         (
             (
                 "cleared",
-                _words(
+                _pattern(
                     r"\b(?:approv(?:es|ed)|clear(?:s|ed)(?!\s+the\s+way)|green-?light(?:s|ed))\b"
                 ),
             ),
             (
                 "blocked",
-                _words(r"\b(?:block(?:s|ed)|reject(?:s|ed)|veto(?:es|ed)|prohibit(?:s|ed))\b"),
+                _pattern(r"\b(?:block(?:s|ed)|reject(?:s|ed)|veto(?:es|ed)|prohibit(?:s|ed))\b"),
             ),
         ),
-        about=_words(
+        about=_pattern(
             r"\b(?:deal|merger|takeover|acquisition|bid|purchase|application|licen[cs]e"
             r"|bill|law|plan|proposal|request)\b"
         ),
@@ -110,7 +110,7 @@ _TOPICS: tuple[_Topic, ...] = (
         (
             (
                 "called off",
-                _words(
+                _pattern(
                     r"\b(?:terminat(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+off|scrap(?:s|ped)"
                     r"|abandon(?:s|ed|ing)?|walk(?:s|ed)?\s+away\s+from|pull(?:s|ed)\s+out\s+of"
                     r"|cancel(?:s|l?ed|l?ing)?)\b"
@@ -118,10 +118,12 @@ _TOPICS: tuple[_Topic, ...] = (
             ),
             (
                 "completed",
-                _words(r"\b(?:complet(?:es|ed)|clos(?:es|ed)|finali[sz](?:es|ed)|seal(?:s|ed))\b"),
+                _pattern(
+                    r"\b(?:complet(?:es|ed)|clos(?:es|ed)|finali[sz](?:es|ed)|seal(?:s|ed))\b"
+                ),
             ),
         ),
-        about=_words(_DEAL_WORDS),
+        about=_pattern(_DEAL_WORDS),
         near=40,
         roots=(
             *("terminat", "call", "scrap", "abandon", "walk", "pull", "cancel"),
