@@ -145,6 +145,7 @@ def main() -> None:
     parser.add_argument("--high", type=float)
     parser.add_argument("--low", type=float)
     parser.add_argument("--link", type=float)
+    parser.add_argument("--figure-link", type=float, help="link when a shared figure links")
     parser.add_argument("--lexical-weight", type=float, help="share of the word score (0..1)")
     parser.add_argument("--words-only", action="store_true", help="no sentence vectors")
     args = parser.parse_args()
@@ -157,6 +158,7 @@ def main() -> None:
         high=args.high or defaults.high,
         low=args.low or defaults.low,
         link=args.link or defaults.link,
+        figure_link=args.figure_link or defaults.figure_link,
         lexical_weight=defaults.lexical_weight
         if args.lexical_weight is None
         else args.lexical_weight,

@@ -182,6 +182,7 @@ def test_a_damaged_model_package_falls_back_to_words_with_one_warning(
         ('high = "x"', "[matching] values must be numbers"),
         ("story_days = 0", "[matching] story_days must be a whole number of days"),
         ("story_days = 1.5", "[matching] story_days must be a whole number of days"),
+        ("figure_link = 120", "[matching] figure_link must be 0 to 100"),
     ],
 )
 def test_bad_matching_settings_are_one_line(run, tmp_path: Path, setting, message) -> None:

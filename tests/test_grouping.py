@@ -28,10 +28,12 @@ from workbench.matching.grouping import (
     Scorer,
     candidate_buckets,
     candidate_pairs,
+    cluster,
     document_frequencies,
     inverse_document_frequencies,
     link_pairs,
     may_share_group,
+    shared_figure,
     sorted_unique,
 )
 from workbench.matching.normalise import match_text
@@ -194,3 +196,54 @@ def test_detaching_a_claim_leaves_every_other_cluster_whole(seed: int) -> None:
         assert sorted(map(sorted, plain)) == sorted(clusters.groups())
         for group in plain:
             assert len({clusters.find(index) for index in group}) == 1
+
+
+class TableScorer:
+    """Scores from a table: what `cluster` asks of a scorer, with no words or vectors."""
+
+    def __init__(self, texts: list[str], scores: dict[tuple[int, int], float]) -> None:
+        self.texts = [match_text(text) for text in texts]
+        self.scores = scores
+
+    def average_reaches(self, pairs, needed: float) -> bool:
+        values = [self.scores.get((min(a, b), max(a, b)), 0.0) for a, b in pairs]
+        return sum(values) / len(values) >= needed
+
+
+@pytest.mark.parametrize(("linking_claim", "joined"), [("to 4.6% in October", True), ("", False)])
+def test_a_pair_stating_one_figure_links_two_clusters_at_a_lower_average(
+    linking_claim: str, joined: bool
+) -> None:
+    # Two clusters (0, 1) and (2, 3) whose cross pairs average 57: under `link` (60), over
+    # `figure_link` (56). Their strongest cross pair, 1-2, joins them when it states one figure.
+    # (The pairs within each cluster score higher, so the clusters form first.)
+    texts = [
+        "UK inflation falls to two-year low",
+        "Inflation fell to 4.6% in October",
+        f"UK inflation drops {linking_claim}".strip(),
+        "The rate fell sharply, the statistics office said",
+    ]
+    cross = {(0, 2): 52.0, (0, 3): 50.0, (1, 2): 65.0, (1, 3): 61.0}
+    scores = {(0, 1): 70.0, (2, 3): 72.0, **cross}
+    settings = GroupingSettings()
+    assert settings.figure_link < sum(cross.values()) / 4 < settings.link
+    scorer = TableScorer(texts, scores)
+    clusters = cluster(4, scores, scorer, settings)  # type: ignore[arg-type]
+    assert (clusters.find(0) == clusters.find(3)) is joined
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "shared"),
+    [
+        ("Prices rose 4.6%", "up 4.6 per cent", True),
+        ("a $44 billion deal", "the $44 billion takeover", True),
+        ("10,100 are missing", "10,100 people are reported missing", True),
+        ("2 ministers resigned", "2 banks failed", False),  # one digit
+        ("100 people were evacuated", "100 days on", False),  # round
+        ("Sales rose in 2023", "Prices fell in 2023", False),  # a year
+    ],
+)
+def test_only_a_distinctive_figure_is_a_shared_figure(
+    first: str, second: str, shared: bool
+) -> None:
+    assert shared_figure(match_text(first), match_text(second)) is shared

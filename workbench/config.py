@@ -59,12 +59,13 @@ class Settings:
 
     @property
     def grouping(self) -> GroupingSettings:
-        """``[matching] semantic = true, high = 58, low = 54, link = 60`` in the config file;
+        """``[matching] semantic = true, high = 58, low = 54, link = 60, figure_link = 56`` in
+        the config file;
         ``word_high``, ``word_low`` and ``word_link`` are the thresholds without vectors;
         ``story_days = 731``: reports further apart never share a group."""
         section = self.file_values.get("matching", {})
         defaults = GroupingSettings()
-        names = ("high", "low", "link", "word_high", "word_low", "word_link")
+        names = ("high", "low", "link", "figure_link", "word_high", "word_low", "word_link")
         try:
             values = {name: float(section.get(name, getattr(defaults, name))) for name in names}
         except (TypeError, ValueError):
@@ -75,6 +76,8 @@ class Settings:
                 raise ConfigError(
                     f"{config_path()}: [matching] needs 0 <= {prefix}low <= {prefix}high <= 100"
                 )
+        if not 0 <= values["figure_link"] <= 100:
+            raise ConfigError(f"{config_path()}: [matching] figure_link must be 0 to 100")
         semantic = section.get("semantic", defaults.semantic)
         if not isinstance(semantic, bool):
             raise ConfigError(f"{config_path()}: [matching] semantic must be true or false")
@@ -88,6 +91,7 @@ class Settings:
             high=values["high"],
             low=values["low"],
             link=values["link"],
+            figure_link=values["figure_link"],
             word_high=values["word_high"],
             word_low=values["word_low"],
             word_link=values["word_link"],
