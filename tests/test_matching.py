@@ -104,6 +104,20 @@ def test_headline_is_not_a_near_copy_of_a_long_sentence_that_mentions_it() -> No
     assert similarity(headline, same_fact, idf) >= SETTINGS.high
 
 
+@pytest.mark.parametrize(
+    ("written", "spelled"),
+    [
+        ("the $44bn takeover", "the $44 billion takeover"),
+        ("a $1.9T relief bill", "a $1.9 trillion relief bill"),
+        ("a €5m grant", "a €5 million grant"),
+    ],
+)
+def test_a_scale_written_onto_a_figure_gives_the_same_value_token(written, spelled) -> None:
+    figures = [token for token in match_text(written).tokens if token.startswith("#")]
+    assert figures == [token for token in match_text(spelled).tokens if token.startswith("#")]
+    assert len(figures) == 1
+
+
 def test_conflicting_figures_share_a_group_and_are_flagged(corpus) -> None:
     run_full(corpus)
     group = group_of(corpus, AID_1)

@@ -63,6 +63,12 @@ _PHRASES = [
     (re.compile(r"\btwo million\b"), "2 million"),
 ]
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+# A scale written onto the figure, as headlines do: "$44bn", "$1.9T", "£38.1bn", "€5m".
+_SCALED = re.compile(r"(\d+(?:\.\d+)?)(k|m|mn|bn|b|tn|trn|t)")
+_SUFFIX_SCALE = {
+    **{"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9},
+    **{"tn": 1e12, "trn": 1e12, "t": 1e12},
+}
 
 
 @dataclass(frozen=True)
@@ -126,7 +132,10 @@ def _figure(words: list[str], index: int) -> tuple[str, int]:
     try:
         value = float(raw)
     except ValueError:
-        return f"#{raw}", index + 1
+        scaled = _SCALED.fullmatch(raw)
+        if scaled is None:
+            return f"#{raw}", index + 1
+        return f"#{float(scaled[1]) * _SUFFIX_SCALE[scaled[2]]:g}", index + 1
     if index + 1 < len(words) and words[index + 1] in _SCALE:
         return f"#{value * _SCALE[words[index + 1]]:g}", index + 2
     return f"#{value:g}", index + 1
