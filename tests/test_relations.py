@@ -905,3 +905,46 @@ def test_a_figure_of_an_older_event_named_in_its_clause_is_not_an_earlier_count(
     # Counted "since" a year, a figure runs up to the report and is compared.
     since = member("Fires have killed 61 people in Hawaii since 1960, officials said.", AUG_10)
     assert assess_group([since, toll]).relation == "outdated"
+
+
+NOV_9_2022, MAR_15_2023 = date(2022, 11, 9), date(2023, 3, 15)
+
+
+def test_a_headcount_compares_however_it_is_worded() -> None:
+    # Two rounds of layoffs four months apart: jobs, employees and "more jobs" are one unit, so
+    # the values say these are two events, never one fact.
+    first = member("Facebook parent Meta cuts 11,000 jobs, 13% of workforce", NOV_9_2022)
+    second = member("Meta to cut 10,000 more jobs", MAR_15_2023)
+    staff = member("Meta plans to cut 10,000 employees.", MAR_15_2023)
+    assert reported_apart([first], [second], Readings())
+    assert reported_apart([first], [staff], Readings())
+    assert assess_group([second, staff]).relation == "repeated"
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "relation"),
+    [
+        pytest.param(
+            "Meta is laying off more than 11,000 employees.",
+            "Meta will lay off about 10,000 employees.",
+            "conflicting",
+            id="bands-that-only-touch",
+        ),
+        pytest.param(
+            "More than 2,000 people are feared dead.",
+            "As many as 2,000 people are feared dead.",
+            "repeated",
+            id="one-value-hedged-two-ways",
+        ),
+        pytest.param(
+            "Meta will lay off around 10,000 employees.",
+            "Meta laid off 11,000 employees.",
+            "conflicting",
+            id="about-is-five-per-cent",
+        ),
+    ],
+)
+def test_qualified_figures_agree_only_where_they_overlap(
+    first: str, second: str, relation: str
+) -> None:
+    assert relation_on_one_day(first, second) == relation

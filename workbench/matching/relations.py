@@ -121,8 +121,14 @@ _CONFLICT_KINDS = frozenset({CONFLICT, UNDATED, WEAK_CONFLICT})
 # Figures that differ across a month or more: never one fact stated twice.
 _APART_KINDS = frozenset({SUPERSEDED, WEAK_CONFLICT, OTHER_PERIOD})
 
-# Outlets call the same ammunition "shells" or "rounds"; the extractor keeps the noun as written.
-_UNIT_SYNONYMS = {"shells": "rounds", "shell": "rounds"}
+# Outlets call the same ammunition "shells" or "rounds", and a headcount jobs or staff; the
+# extractor keeps the noun as written.
+_UNIT_SYNONYMS = {
+    "shells": "rounds",
+    "shell": "rounds",
+    # A headcount, however an outlet words it: "11,000 jobs", "11,000 employees", "staff".
+    **dict.fromkeys(("employees", "employee", "staff", "jobs", "job", "positions"), "workers"),
+}
 # Words next to a figure that say nothing of what it counts (the unit is compared apart),
 # folded the way match_text folds them.
 _NOT_CONTEXT = match_text(
@@ -133,7 +139,7 @@ _NOT_CONTEXT = match_text(
 _QUALIFIER_BANDS = {
     "over": (1.0, 1.25),
     "at least": (1.0, 1.25),
-    "about": (0.9, 1.1),
+    "about": (0.95, 1.05),
     "nearly": (0.9, 1.0),
     "up to": (0.75, 1.0),
     "under": (0.75, 1.0),
@@ -274,7 +280,7 @@ _DONE_WORDS = re.compile(
     re.IGNORECASE,
 )
 
-_NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
+_COUNTED_NEXT = re.compile(r"\s*(?:(?:more|additional|extra|further|other|new)\s+)?([A-Za-z]+)")
 # A count of people is a count of what befell them (killed, missing, injured, displaced): words
 # just before the figure ("the death toll rose to", "injuring") or just after it ("were killed",
 # "reported missing"), the nearest one winning, no other figure or clause in between.
@@ -608,9 +614,13 @@ def _unit_key(text: str, number: dict[str, Any]) -> str:
         rate = _RATE.match(text, int(number["end"]))
         unit = _UNIT_SYNONYMS.get(unit, unit)
         return f"{unit}/{_rate_period(rate)}" if rate else unit
-    # Without a unit only the word that follows hints at what was counted.
-    following = _NEXT_WORD.match(text, int(number["end"]))
-    return "~" + (following.group(1).lower() if following else "")
+    # Without a unit only the word that follows hints at what was counted, past a word that
+    # only says the count adds to another ("10,000 more jobs", "5,000 additional roles").
+    following = _COUNTED_NEXT.match(text, int(number["end"]))
+    if following is None:
+        return "~"
+    noun = following.group(1).lower()
+    return _UNIT_SYNONYMS.get(noun, "~" + noun)
 
 
 def _rate_period(rate: re.Match[str]) -> str:
@@ -1017,6 +1027,11 @@ def _figure_pair_cost(a: _Figure, b: _Figure) -> tuple[int, int, float] | None:
 
 
 def _figures_agree(a: _Figure, b: _Figure) -> bool:
+    if a.low < a.high and b.low < b.high and a.value != b.value:
+        # Two qualified figures of other values must share more than an end: "over 11,000"
+        # (11,000 to 13,750) and "about 10,000" (9,000 to 11,000) are two counts, while
+        # "more than 2,000" and "as many as 2,000" are one, hedged two ways.
+        return min(a.high, b.high) > max(a.low, b.low)
     slack = 1 + RELATIVE_TOLERANCE
     if a.low <= b.high * slack and b.low <= a.high * slack:
         return True
