@@ -65,7 +65,7 @@ _CURRENCY_SUFFIX = (
     r"(?i:euros?|US[ \u00a0]+dollars?|dollars?|pounds?(?:[ \u00a0]+sterling)?|sterling)\b"
     r"|(?:EUR|USD|GBP)\b"
 )
-_PERCENT = r"%|(?i:percentage[ \u00a0]+points?|per[ \u00a0]?cent|pct)\b"
+_PERCENT = r"%|(?i:percentage[ \u00a0]+points?|per[ \u00a0-]?cent|pct)\b"
 _QUALIFIER = (
     r"(?i:more[ \u00a0]+than|less[ \u00a0]+than|fewer[ \u00a0]+than|just[ \u00a0]+over"
     r"|just[ \u00a0]+under|in[ \u00a0]+excess[ \u00a0]+of|over|under|above|below|exceeding"
@@ -96,7 +96,7 @@ def _amount_pattern(prefix: str) -> str:
         (?P<{prefix}num>{_NUMBER})
         (?:(?P<{prefix}attached>bn|mn|tn|m|k)|{_SPACE}?(?P<{prefix}scale>{_SCALE_WORD}))?
         (?!\w)
-        (?:{_SPACE}?(?P<{prefix}pct>{_PERCENT})|{_SPACE}+(?P<{prefix}cursuf>{_CURRENCY_SUFFIX}))?
+        (?:(?:{_SPACE}?|-)(?P<{prefix}pct>{_PERCENT})|{_SPACE}+(?P<{prefix}cursuf>{_CURRENCY_SUFFIX}))?
     """
 
 

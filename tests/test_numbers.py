@@ -35,6 +35,8 @@ def only_mention(text: str) -> NumberMention:
         ("Output rose by 40% in a year.", "40%", 40, "percent"),
         ("Output rose by 40 percent.", "40 percent", 40, "percent"),
         ("Output rose by 40 per cent.", "40 per cent", 40, "percent"),
+        ("The fire is now 80-percent contained.", "80-percent", 80, "percent"),
+        ("Prices were up 5-per-cent.", "5-per-cent", 5, "percent"),
         ("Rates rose 2 percentage points.", "2 percentage points", 2, "percentage points"),
         ("The bank cut its rate to two per cent.", "two per cent", 2, "percent"),
         ("Turnout was twenty-five percent.", "twenty-five percent", 25, "percent"),
