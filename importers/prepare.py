@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 from urllib.parse import urlparse
 
@@ -112,15 +113,7 @@ def _claim_rows(text: str, has_title: bool, published: ParsedDate | None) -> lis
     reference = published.value if published is not None else None
     rows = []
     for ordinal, (span, speaker) in enumerate(zip(spans, speakers, strict=True)):
-        numbers = [mention.to_json() for mention in extract_numbers(span.text)]
-        dates = [mention.to_json() for mention in extract_dates(span.text, reference)]
-        score, reasons = score_checkworthiness(
-            span.text,
-            kind=span.kind,
-            number_count=len(numbers),
-            date_count=len(dates),
-            has_speaker=speaker is not None,
-        )
+        reading = read_claim(span.text, span.kind, speaker, reference)
         rows.append(
             {
                 "ordinal": ordinal,
@@ -129,12 +122,37 @@ def _claim_rows(text: str, has_title: bool, published: ParsedDate | None) -> lis
                 "char_end": span.end,
                 "kind": span.kind,
                 "context": span.context,
-                "checkworthiness": round(score, 3),
+                "checkworthiness": reading.checkworthiness,
                 # Serialised here, in the worker process (see pipeline.CLAIM_ROWS).
-                "reasons": json.dumps(reasons),
-                "numbers": json.dumps(numbers),
-                "dates": json.dumps(dates),
+                "reasons": json.dumps(reading.reasons),
+                "numbers": json.dumps(reading.numbers),
+                "dates": json.dumps(reading.dates),
                 "speaker": speaker,
             }
         )
     return rows
+
+
+@dataclass(frozen=True)
+class ClaimReading:
+    """What is read from one claim's text: its figures, its dates and its check-worthiness."""
+
+    numbers: list[dict[str, Any]]
+    dates: list[dict[str, Any]]
+    checkworthiness: float
+    reasons: list[str]
+
+
+def read_claim(text: str, kind: str, speaker: str | None, reference: date | None) -> ClaimReading:
+    """Read one claim; dates without a year are resolved against `reference` (the article's
+    publication date). Used at import, and to read stored claims again (`reread_claims`)."""
+    numbers = [mention.to_json() for mention in extract_numbers(text)]
+    dates = [mention.to_json() for mention in extract_dates(text, reference)]
+    score, reasons = score_checkworthiness(
+        text,
+        kind=kind,
+        number_count=len(numbers),
+        date_count=len(dates),
+        has_speaker=speaker is not None,
+    )
+    return ClaimReading(numbers, dates, round(score, 3), reasons)

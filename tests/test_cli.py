@@ -232,3 +232,40 @@ def test_claimreview_without_configuration_is_a_clear_error(run, write_file, tmp
 def test_export_rejects_unknown_status(run) -> None:
     result = run("export", "--status", "maybe")
     assert result.exit_code == 2 and "--status" in result.output
+
+
+CONTAINED = "Officials said the wildfire near the town was 80-percent contained on Friday."
+CONTAINED_LATER = "Officials said the wildfire near the town had reached 100% containment."
+
+
+def test_reread_brings_stored_claims_up_to_date_and_regroups(run, write_file, tmp_path) -> None:
+    import sqlite3
+
+    files = [
+        write_file(
+            "a.txt", f"source: Alpha\npublished: 2023-08-11\n\nFire update\n\n{CONTAINED}\n"
+        ),
+        write_file(
+            "b.txt", f"source: Beta\npublished: 2023-09-16\n\nFire out\n\n{CONTAINED_LATER}\n"
+        ),
+    ]
+    assert run("import", *map(str, files)).exit_code == 0
+    # The reading an earlier release stored: a bare 80, no percentage.
+    with sqlite3.connect(tmp_path / "cli.db") as connection:
+        connection.execute(
+            "UPDATE claim SET numbers = ? WHERE text = ?",
+            (json.dumps([{"text": "80", "start": 55, "end": 57, "value": 80.0}]), CONTAINED),
+        )
+    run("group", "--full")
+    assert {c["text"]: c["numbers"] for c in claims_json(run)}[CONTAINED][0].get("unit") is None
+
+    result = run("reread")
+    assert result.exit_code == 0
+    assert "re-read 4 claim(s): 1 reading(s) changed" in result.stdout
+    assert "grouped" in result.stdout  # a full regroup followed
+    after = {claim["text"]: claim for claim in claims_json(run)}
+    assert after[CONTAINED]["numbers"][0]["unit"] == "percent"
+    assert after[CONTAINED]["suggested_outdated"]  # 80% then, a month later, 100%
+
+    again = run("reread")
+    assert "0 reading(s) changed" in again.stdout and "grouped" not in again.stdout

@@ -408,6 +408,30 @@ def group(workbench: WorkbenchContext, full: bool) -> None:
 
 
 @main.command()
+@click.option("--no-group", is_flag=True, help="Do not regroup afterwards.")
+@pass_context
+def reread(workbench: WorkbenchContext, no_group: bool) -> None:
+    """Read the figures and dates of stored claims again, as this release reads them.
+
+    Claims keep the reading of the release that imported them; after an upgrade this brings
+    them up to date from their text, then regroups everything if any reading changed."""
+    from workbench.importers.reread import reread_claims
+
+    with workbench.database() as database:
+        report = reread_claims(database, progress=_reread_progress)
+        click.echo(f"re-read {report.claims} claim(s): {report.changed} reading(s) changed")
+        if report.changed and not no_group:
+            _echo_grouping(_run_grouping(workbench, database, full=True))
+
+
+def _reread_progress(done: int, total: int) -> None:
+    if total >= 5000:
+        click.echo(f"re-reading: {done}/{total} claims", err=True, nl=done == total)
+        if done != total:
+            click.echo("\r", err=True, nl=False)
+
+
+@main.command()
 @click.option("--relation", type=click.Choice(["repeated", "conflicting", "outdated", "single"]))
 @click.option(
     "--limit",
