@@ -760,6 +760,11 @@ def test_acts_done_by_other_actors_or_of_other_kinds_are_other_events() -> None:
     again = member("The House passed the relief bill late on Friday.", date(2021, 2, 27))
     assert not done_acts_apart([house], [again], Readings())
     assert not done_acts_apart([house], [passive], Readings())
+    # A title names the post, not who holds it.
+    titled = member("President signs $1.9 trillion COVID relief bill", date(2021, 3, 11))
+    assert not done_acts_apart([signed], [titled], Readings())
+    other_signer = member("Trump signs $2 trillion COVID relief bill", date(2020, 3, 27))
+    assert done_acts_apart([signed], [other_signer], Readings())
     unnamed = member("The package passed with only Democrats voting in favour.", date(2021, 3, 10))
     assert not done_acts_apart([senate], [unnamed], Readings())
     planned = member("Biden will sign the relief bill on Friday.", date(2021, 3, 10))

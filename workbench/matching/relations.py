@@ -779,14 +779,22 @@ def _status(claim: MemberClaim, published: date | None) -> _Status | None:
 # Capitalised words (an actor's name) just before a verb, or just after "by (the)".
 _NAME = r"(?-i:[A-Z])[\w.'\u2019-]*"
 _ACTOR_BEFORE = re.compile(rf"((?:{_NAME}\s+){{1,3}})(?:has\s+|have\s+|had\s+)?\Z")
+_ACTOR_INSIDE = re.compile(rf"((?:{_NAME}\s+){{1,3}})(?=[a-z])")
 _ACTOR_AFTER = re.compile(rf"\s+by\s+(?:the\s+)?((?:{_NAME}\s*){{1,3}})")
-_NOT_ACTOR = frozenset({"the", "a", "an", "it", "its", "this", "that", "and", "but", "on", "in"})
+_NOT_ACTOR = frozenset(
+    {"the", "a", "an", "it", "its", "this", "that", "and", "but", "on", "in"}
+    # Titles name a post, not who holds it: "President signs" may be "Biden signs".
+    | {"president", "prime", "minister", "chancellor", "governor", "mayor", "king", "queen"}
+    | {"secretary", "chairman", "chair", "chief", "ceo", "leader", "mr", "mrs", "ms", "dr"}
+)
 
 
 def _actor(text: str, start: int, end: int) -> frozenset[str]:
     words: list[str] = []
     if before := _ACTOR_BEFORE.search(text[:start]):
         words += before.group(1).split()
+    if inside := _ACTOR_INSIDE.match(text, start, end):
+        words += inside.group(1).split()  # the headline form "Biden signs" has it in the match
     if after := _ACTOR_AFTER.match(text[end:]):
         words += after.group(1).split()
     return frozenset(map(_bare, words)) - _NOT_ACTOR
