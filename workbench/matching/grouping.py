@@ -657,9 +657,7 @@ def shared_figure(first: MatchText, second: MatchText) -> bool:
     """Whether two claims state one distinctive figure ("4.6%", "74", "$44 billion"): two
     significant digits or more, and not a year. Round figures ("100", "2,000") and years are
     shared by too many claims about other things to say anything."""
-    return any(
-        token in second.token_set and _distinctive_figure(token) for token in first.token_set
-    )
+    return any(map(_distinctive_figure, first.token_set & second.token_set))
 
 
 def _distinctive_figure(token: str) -> bool:

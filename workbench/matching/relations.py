@@ -269,10 +269,13 @@ _ACT_STAGE_NAMES = ("planned", "under way", "done")
 # finding none of these is much cheaper than searching for both stages (a full regroup reads
 # every claim).
 _ACT_ROOTS = {
-    "sign": ("sign",),
-    "appeal": ("appeal",),
-    "acquire": ("buy", "acqui", "purchas", "take", "complet", "clos", "finali"),
-    "approve": ("approv", "authori", "pass", "decide"),
+    act: re.compile("|".join(letters))  # searched in the lower-cased claim
+    for act, letters in (
+        ("sign", ("sign",)),
+        ("appeal", ("appeal",)),
+        ("acquire", ("buy", "acqui", "purchas", "take", "complet", "clos", "finali")),
+        ("approve", ("approv", "authori", "pass", "decide")),
+    )
 }
 # Any act done, the office's opening included: what a claim must contain to report one.
 _DONE_WORDS = re.compile(
@@ -752,7 +755,7 @@ def _status(claim: MemberClaim, published: date | None) -> _Status | None:
     acts = [
         (act, stage, match)
         for act, planned, done in _ACTS
-        if any(root in lower for root in _ACT_ROOTS[act])
+        if _ACT_ROOTS[act].search(lower) is not None
         for stage, pattern in ((0, planned), (2, done))
         if (match := pattern.search(claim.text)) is not None
     ]

@@ -37,13 +37,17 @@ class _Topic:
     # ... or, stricter, only where the verb has that word in its own clause, this many
     # characters either side ("shares closed at $40" is no deal closed).
     near: int | None = None
-    # Letters every verb of either side contains: a claim with none of them is passed over
-    # without a search (a full regroup reads every claim).
-    roots: tuple[str, ...] = ()
+    # Letters every verb of either side contains (`_roots`): a claim with none of them is
+    # passed over after one cheap search (a full regroup reads every claim).
+    roots: re.Pattern[str] | None = None
 
 
 def _pattern(words: str) -> re.Pattern[str]:
     return re.compile(words, re.IGNORECASE)
+
+
+def _roots(*letters: str) -> re.Pattern[str]:
+    return re.compile("|".join(letters))  # searched in the lower-cased claim
 
 
 _DEAL_WORDS = r"\b(?:deal|merger|takeover|acquisition|purchase|buyout|agreement|contract|bid)\b"
@@ -80,7 +84,7 @@ _TOPICS: tuple[_Topic, ...] = (
             r"\b(?:CEO|chief|chairman|chairwoman|chair|president|minister|director|head"
             r"|leader|boss|manager|coach|secretary|governor)\b"
         ),
-        roots=(
+        roots=_roots(
             *("leav", "step", "resign", "quit", "depart", "oust", "sack", "dismiss", "fir"),
             *("remov", "stay", "remain", "continu", "return", "rejoin", "reinstat", "back"),
         ),
@@ -103,7 +107,7 @@ _TOPICS: tuple[_Topic, ...] = (
             r"\b(?:deal|merger|takeover|acquisition|bid|purchase|application|licen[cs]e"
             r"|bill|law|plan|proposal|request)\b"
         ),
-        roots=("approv", "clear", "green", "block", "reject", "veto", "prohibit"),
+        roots=_roots("approv", "clear", "green", "block", "reject", "veto", "prohibit"),
     ),
     _Topic(
         "deal",
@@ -125,7 +129,7 @@ _TOPICS: tuple[_Topic, ...] = (
         ),
         about=_pattern(_DEAL_WORDS),
         near=40,
-        roots=(
+        roots=_roots(
             *("terminat", "call", "scrap", "abandon", "walk", "pull", "cancel"),
             *("complet", "clos", "finali", "seal"),
         ),
@@ -145,7 +149,7 @@ def read_stances(text: str) -> list[Stance]:
     stances = []
     lower = text.lower()
     for topic in _TOPICS:
-        if not any(root in lower for root in topic.roots):
+        if topic.roots is not None and topic.roots.search(lower) is None:
             continue
         if topic.about is not None and topic.about.search(text) is None:
             continue
