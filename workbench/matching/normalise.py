@@ -66,8 +66,14 @@ _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 # A scale written onto the figure, as headlines do: "$44bn", "$1.9T", "£38.1bn", "€5m".
 _SCALED = re.compile(r"(\d+(?:\.\d+)?)(k|m|mn|bn|b|tn|trn|t)")
 _SUFFIX_SCALE = {
-    **{"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9},
-    **{"tn": 1e12, "trn": 1e12, "t": 1e12},
+    "k": 1e3,
+    "m": 1e6,
+    "mn": 1e6,
+    "bn": 1e9,
+    "b": 1e9,
+    "tn": 1e12,
+    "trn": 1e12,
+    "t": 1e12,
 }
 
 
