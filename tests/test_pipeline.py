@@ -217,3 +217,24 @@ def test_the_database_itself_is_not_an_input(tmp_path, write_file) -> None:
     report = ImportRun(database).run([folder])
     database.close()
     assert (report.imported, report.failures) == (1, [])
+
+
+def test_reread_writes_only_the_readings_that_changed(database, write_file) -> None:
+    from workbench.importers.reread import reread_claims
+
+    text = "Officials said the fire was 80-percent contained on Friday, Aug. 11."
+    path = write_file("a.txt", f"source: Alpha\npublished: 2023-08-12\n\nFire update\n\n{text}\n")
+    ImportRun(database).run([path])
+    with database.session() as session:
+        claim = session.execute(select(Claim).where(Claim.text == text)).scalar_one()
+        fresh = (claim.numbers, claim.dates, claim.checkworthiness)
+        # What an earlier release stored: a bare 80 and no date.
+        claim.numbers = [{"text": "80", "start": 28, "end": 30, "value": 80.0}]
+        claim.dates = []
+    report = reread_claims(database)
+    assert (report.claims, report.changed) == (2, 1)  # the headline was already up to date
+    with database.session() as session:
+        claim = session.execute(select(Claim).where(Claim.text == text)).scalar_one()
+        assert (claim.numbers, claim.dates, claim.checkworthiness) == fresh
+        assert claim.dates[0]["value"] == "2023-08-11"  # resolved against the article's date
+    assert reread_claims(database).changed == 0
