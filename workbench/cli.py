@@ -376,12 +376,21 @@ def _run_grouping(workbench: WorkbenchContext, database: Database, *, full: bool
         return group_new_claims(session=session, settings=settings)
 
 
-def _vector_progress(done: int, total: int) -> None:
-    # Only worth showing for a run of more than a few seconds (about 100 claims a second).
-    if total >= 1000:
-        end = "\n" if done == total else "\r"
-        click.echo(f"sentence vectors: {done}/{total} claims", err=True, nl=False)
-        click.echo(end, err=True, nl=False)
+def _progress(label: str, shown_from: int) -> Callable[[int, int], None]:
+    """A progress line on stderr, rewritten in place, for runs of at least `shown_from`
+    claims (shorter ones end before it would be read)."""
+
+    def show(done: int, total: int) -> None:
+        if total >= shown_from:
+            end = "\n" if done == total else "\r"
+            click.echo(f"{label}: {done}/{total} claims{end}", err=True, nl=False)
+
+    return show
+
+
+# Sentence vectors come at about 100 claims a second, re-reading at about 10,000.
+_vector_progress = _progress("sentence vectors", 1000)
+_reread_progress = _progress("re-reading", 5000)
 
 
 def _echo_grouping(report: Any) -> None:
@@ -422,13 +431,6 @@ def reread(workbench: WorkbenchContext, no_group: bool) -> None:
         click.echo(f"re-read {report.claims} claim(s): {report.changed} reading(s) changed")
         if report.changed and not no_group:
             _echo_grouping(_run_grouping(workbench, database, full=True))
-
-
-def _reread_progress(done: int, total: int) -> None:
-    if total >= 5000:
-        click.echo(f"re-reading: {done}/{total} claims", err=True, nl=done == total)
-        if done != total:
-            click.echo("\r", err=True, nl=False)
 
 
 @main.command()

@@ -517,19 +517,16 @@ def _with_changes(figures: list[_Figure]) -> list[_Figure]:
     97"). A count that changed keeps its fate: the 97 counts the dead as the 115 does."""
     if len(figures) < 2:
         return figures
-    former = {
-        id(figure)
-        for figure in figures
-        if _FORMER_CUE.search(figure.claim_text, 0, figure.start) is not None
-    }
-    if not former:
+    former = [_FORMER_CUE.search(f.claim_text, 0, f.start) is not None for f in figures]
+    if not any(former):
         return figures
     result = list(figures)
     for index, figure in enumerate(figures):
-        if id(figure) not in former:
+        if not former[index]:
             continue
-        others = [(abs(other.start - figure.start), j) for j, other in enumerate(figures)]
-        candidates = [(gap, j) for gap, j in others if id(figures[j]) not in former]
+        candidates = [
+            (abs(other.start - figure.start), j) for j, other in enumerate(figures) if not former[j]
+        ]
         if not candidates:
             continue
         j = min(candidates)[1]

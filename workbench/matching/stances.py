@@ -104,8 +104,7 @@ _TOPICS: tuple[_Topic, ...] = (
             ),
         ),
         about=_pattern(
-            r"\b(?:deal|merger|takeover|acquisition|bid|purchase|application|licen[cs]e"
-            r"|bill|law|plan|proposal|request)\b"
+            rf"{_DEAL_WORDS}|\b(?:application|licen[cs]e|bill|law|plan|proposal|request)\b"
         ),
         roots=_roots("approv", "clear", "green", "block", "reject", "veto", "prohibit"),
     ),
