@@ -21,7 +21,8 @@ Conventions callers can rely on:
 * Not extracted: years ("in 2024", "since 2022": plain integers 1900-2100 with no counted noun
   or after a date word such as "in"/"since"/"by"; "2024 elections" is kept), day numbers and
   years inside dates ("Feb. 24, 2024", "24 February"), ISO and numeric dates, clock times,
-  ordinals ("21st"), numbers glued to letters or following a hyphen ("F-16", "COVID-19",
+  ordinals ("21st"), numbers that name something ("Model 3", "Flight 370", "Chapter 11",
+  "Category 5"), numbers glued to letters or following a hyphen ("F-16", "COVID-19",
   "G7", "5G", "100km"; "€600m" and "$5bn" are kept), negative numbers, vague amounts
   ("hundreds of billions"), and spelled-out numbers without a scale word or a percent word
   ("two million" and "two per cent" are kept, "four years" is not).
@@ -146,6 +147,15 @@ _FOLLOWING_WORDS = re.compile(
     r"[ \u00a0]+([A-Za-z][A-Za-z'’-]*)"
     r"(?:[ \u00a0]+([A-Za-z][A-Za-z'’-]*))?"
     r"(?:[ \u00a0]+([A-Za-z][A-Za-z'’-]*))?"
+)
+# A plain number right after one of these words names a thing (a product, a flight, a clause, a
+# rank) rather than counting anything: "the Model 3", "Flight 370", "Section 230", "Category 5".
+_LABEL_BEFORE = re.compile(
+    r"\b(?:Models?|Series|Version|Flight|Chapter|Article|Section|Title|Clause|Amendment"
+    r"|Proposition|Prop|Measure|Resolution|Category|Phase|Level|Stage|Tier|Grade|Type"
+    r"|Route|Interstate|Highway|Gate|Terminal|Platform|Pier|Room|District|Ward|Unit|Reactor"
+    r"|Apollo|Artemis|Falcon|Boeing|Windows|iPhone|Pixel|Xbox|PlayStation|Formula|Channel"
+    r"|Max|MAX|Episode|Season|Part|Week|Game|Round|No\.)[ \u00a0]+\Z"
 )
 _COMPOUND_UNIT = re.compile(r"-([a-z]+)\b")
 _PLAIN_INTEGER = re.compile(r"\d{4}")
@@ -375,6 +385,8 @@ def _range_mention(text: str, low: _Amount, high: _Amount) -> NumberMention | No
 def _mention_from_amount(text: str, amount: _Amount) -> NumberMention | None:
     if amount.attached_scale and not amount.currency:
         return None  # "100m" may be metres; only money makes the suffix a scale
+    if amount.is_plain and _LABEL_BEFORE.search(text, max(0, amount.start - 20), amount.start):
+        return None
     unit = _unit(text, amount)
     if amount.looks_like_year and (unit is None or _is_after_date_word(text, amount.start)):
         return None

@@ -154,6 +154,7 @@ def test_figures_that_are_not_ranges(text: str, spans: list[str]) -> None:
         "Dated 24/02/2024.",
         "Starts at 09:00 or 10 a.m.",
         "The F-16 and the Su-27 flew.",
+        "The Model 3 and Flight 370; Chapter 11 for a Category 5 storm; the No. 2 official.",
         "During COVID-19 the G7 met about 5G.",
         "He came first, then second.",
         "The 21st session.",
