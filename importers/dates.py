@@ -34,7 +34,8 @@ Conventions callers can rely on:
   before, "next Monday" strictly after, "this Monday" within the reference's week.
 * Not dates: lower-case month words ("a march on Kyiv", "it may rise"), a capitalised "May" or
   other month with neither day, year, nor a preceding word such as "in"/"since"/"by"/"early";
-  years with no preposition ("2024 was"); bare numbers; "2 million"; year ranges like
+  years with no preposition ("2024 was"; but "a 2018 fire", where a determiner and a noun
+  make the year an adjective, is a date); bare numbers; "2 million"; year ranges like
   "2023-24"; "N days ago" (not handled).
 """
 
@@ -327,13 +328,26 @@ def _year_for_month(
     return reference.year
 
 
+# A year between a determiner and a singular noun qualifies the noun: "a 2018 fire", "the 2020
+# election", "its 2019 report". Before a plural it may be a count ("the 1900 workers").
+_DETERMINER_BEFORE = re.compile(r"\b(?i:a|an|the|its|their|his|her|this|that)\s+\Z")
+_SINGULAR_AFTER = re.compile(r"\s+[a-z]+(?<![^sui]s)\b(?!['’])")
+
+
 def _year(match: re.Match[str]) -> _Found | None:
-    """A year counts only after a preposition or "early/late/mid" ("in 2022", "mid-2024")."""
-    if match["y_pre"] is None and match["y_mod"] is None:
+    """A year counts only after a preposition or "early/late/mid" ("in 2022", "mid-2024"), or
+    as a determiner's adjective ("a 2018 fire")."""
+    if match["y_pre"] is None and match["y_mod"] is None and not _qualifies_noun(match):
         return None
     year = int(match["y_year"])
     period = _Period(date(year, 1, 1), date(year, 12, 31), "year")
     return _Found(match.start("y_core"), match.end("y_core"), False, "year", period)
+
+
+def _qualifies_noun(match: re.Match[str]) -> bool:
+    text, start, end = match.string, match.start("y_core"), match.end("y_core")
+    before = _DETERMINER_BEFORE.search(text, max(0, start - 8), start)
+    return before is not None and _SINGULAR_AFTER.match(text, end) is not None
 
 
 # --- seasons, "the end of ...", weekdays and relative words -------------------------------

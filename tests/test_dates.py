@@ -42,6 +42,8 @@ def only_mention(text: str, reference: date | None = REFERENCE) -> DateMention:
         ("It has grown since 2022.", "2022", "2022-01-01", "year", False),
         ("The goal is set by 2030.", "2030", "2030-01-01", "year", False),
         ("Output doubled in mid-2024.", "mid-2024", "2024-01-01", "year", False),
+        ("85 were killed in a 2018 fire.", "2018", "2018-01-01", "year", False),
+        ("Its 2019 report said so.", "2019", "2019-01-01", "year", False),
         ("They meet on Monday.", "Monday", "2024-02-26", "day", True),
         ("Wednesday's attack hit Kyiv.", "Wednesday", "2024-02-28", "day", True),
         ("It closed on Friday.", "Friday", "2024-03-01", "day", True),
@@ -133,6 +135,7 @@ def test_period_end(text: str, period_end: str) -> None:
         "May 2 million people vote?",
         "Jan Egeland spoke.",  # a name, not January
         "2024 was hard.",  # a year without preposition
+        "The 1900 workers left.",  # before a plural noun: a count
         "after the fall of Bakhmut",  # "fall" as a noun
         "a summer offensive",
         "It grew 35 times.",
