@@ -127,6 +127,8 @@ class ClaimToken(SQLModel, table=True):
     loading the whole collection."""
 
     __tablename__ = "claim_token"
+    # SQLite keeps the rows in the primary key alone (migration 0007).
+    __table_args__ = {"sqlite_with_rowid": False}
 
     token: str = Field(primary_key=True)
     claim_id: int = Field(primary_key=True, foreign_key="claim.id", index=True)

@@ -94,6 +94,44 @@ def test_upgrade_from_first_schema_keeps_rows(tmp_path: Path) -> None:
     assert tuple(row) == ("Body.", 0, "[]")
 
 
+def test_token_index_moves_into_its_primary_key_with_its_rows(tmp_path: Path) -> None:
+    from alembic import command
+
+    from workbench.db.migrations.runner import alembic_config
+
+    path = tmp_path / "tokens.db"
+    engine = open_database(str(path), upgrade=False).engine
+    command.upgrade(alembic_config(engine), "0006")
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO article (text, content_hash, importer, imported_at) "
+                "VALUES ('Body.', 'h', 'text', '2024-01-01 00:00:00')"
+            )
+        )
+        connection.execute(
+            text(
+                "INSERT INTO claim (article_id, ordinal, text, char_start, char_end, kind, "
+                "checkworthiness, reasons, numbers, dates, status, suggested_outdated, "
+                "differing_spans) VALUES (1, 0, 'Body.', 0, 5, 'sentence', 0.5, '[]', '[]', "
+                "'[]', 'unreviewed', 0, '[]')"
+            )
+        )
+        connection.execute(text("INSERT INTO claim_token VALUES ('office', 1), ('kyiv', 1)"))
+    engine.dispose()
+    database = open_database(str(path))
+    with database.engine.connect() as connection:
+        rows = connection.execute(text("SELECT token, claim_id FROM claim_token")).all()
+        schema = connection.execute(
+            text("SELECT sql FROM sqlite_master WHERE name = 'claim_token'")
+        ).scalar_one()
+        indexes = connection.execute(text("PRAGMA index_list('claim_token')")).all()
+    database.close()
+    assert sorted(map(tuple, rows)) == [("kyiv", 1), ("office", 1)]
+    assert "WITHOUT ROWID" in schema
+    assert "ix_claim_token_claim_id" in {index[1] for index in indexes}
+
+
 def test_migrations_match_the_models(tmp_path: Path) -> None:
     from alembic.autogenerate import compare_metadata
     from alembic.runtime.migration import MigrationContext

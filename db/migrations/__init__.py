@@ -4,4 +4,4 @@ HEAD_REVISION names the newest migration so that opening an up-to-date database 
 to import Alembic; a test checks it against Alembic's own idea of the head.
 """
 
-HEAD_REVISION = "0006"
+HEAD_REVISION = "0007"
