@@ -33,6 +33,7 @@ from workbench.matching.grouping import (
     inverse_document_frequencies,
     link_pairs,
     may_share_group,
+    pairs_from_strongest,
     shared_figure,
     sorted_unique,
 )
@@ -247,3 +248,20 @@ def test_only_a_distinctive_figure_is_a_shared_figure(
     first: str, second: str, shared: bool
 ) -> None:
     assert shared_figure(match_text(first), match_text(second)) is shared
+
+
+def test_strongest_pairs_come_in_the_order_of_a_plain_sort() -> None:
+    rng = random.Random(7)
+    # Few distinct scores, so that ties between pairs are common.
+    edges = {
+        (rng.randrange(50), rng.randrange(50, 100)): float(rng.choice([55, 58, 61.5, 70, 90]))
+        for _ in range(400)
+    }
+    edges[(0, 50)] = 90.0
+    plain = sorted(((value, pair) for pair, value in edges.items() if value >= 58), reverse=True)
+    assert pairs_from_strongest(edges, 58.0) == [pair for _value, pair in plain]
+    assert pairs_from_strongest({}, 58.0) == []
+    clusters = Clusters(100)
+    clusters.union(0, 50)
+    across = pairs_from_strongest(edges, 58.0, clusters)
+    assert across == [pair for _value, pair in plain if pair != (0, 50)]

@@ -670,6 +670,31 @@ def _distinctive_figure(token: str) -> bool:
     return not (mantissa.isdigit() and 1900 <= int(mantissa) <= 2100)
 
 
+def pairs_from_strongest(
+    edges: Mapping[tuple[int, int], float], floor: float, clusters: Clusters | None = None
+) -> list[tuple[int, int]]:
+    """The pairs scoring at least `floor`, strongest first; ties by the larger pair first.
+    With `clusters`, pairs inside one cluster are left out: clusters only ever join, so such a
+    pair never links two clusters later either.
+
+    Sorted as arrays: the millions of (score, pair) tuples of a large run took twice as long.
+    """
+    scores = np.fromiter(edges.values(), dtype=np.float64, count=len(edges))
+    pairs = np.fromiter(
+        (index for pair in edges for index in pair), dtype=np.int64, count=2 * len(edges)
+    ).reshape(-1, 2)
+    wanted = scores >= floor
+    if clusters is not None:
+        roots = np.fromiter(
+            map(clusters.find, range(len(clusters.parent))), np.int64, len(clusters.parent)
+        )
+        wanted &= roots[pairs[:, 0]] != roots[pairs[:, 1]]
+    keep = np.flatnonzero(wanted)
+    scores, pairs = scores[keep], pairs[keep]
+    order = np.lexsort((-pairs[:, 1], -pairs[:, 0], -scores))
+    return list(zip(pairs[order, 0].tolist(), pairs[order, 1].tolist(), strict=True))
+
+
 def cluster(
     size: int,
     edges: Mapping[tuple[int, int], float],
@@ -681,13 +706,11 @@ def cluster(
     clusters = Clusters(size)
     for a, b in constraints.same:
         clusters.union(a, b)
-    strong = sorted(
-        ((value, pair) for pair, value in edges.items() if value >= settings.high), reverse=True
-    )
+    strong = pairs_from_strongest(edges, settings.high)
     # Two clusters that failed the average link stay failed until one of them grows: many
     # strong edges may run between the same two clusters, and each would recompute it.
     failed: set[tuple[int, int, int, int]] = set()
-    for _value, (a, b) in strong:
+    for a, b in strong:
         root_a, root_b = clusters.find(a), clusters.find(b)
         if root_a == root_b:
             continue

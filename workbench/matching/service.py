@@ -41,6 +41,7 @@ from workbench.matching.grouping import (
     inverse_document_frequencies,
     link_pairs,
     may_share_group,
+    pairs_from_strongest,
     rare_tokens,
     score_pairs,
     suggestions,
@@ -437,10 +438,7 @@ def join_superseded(
     """
     readings = readings if readings is not None else Readings()
     floor = settings.high + settings.supersede_margin
-    strong = sorted(
-        ((value, pair) for pair, value in edges.items() if value >= floor), reverse=True
-    )
-    for _value, (a, b) in strong:
+    for a, b in pairs_from_strongest(edges, floor, clusters):
         root_a, root_b = clusters.find(a), clusters.find(b)
         if root_a == root_b:
             continue
