@@ -18,6 +18,7 @@ from workbench.matching.relations import (
     done_acts_apart,
     has_status,
     named_days_apart,
+    news_days_apart,
     one_story,
     reported_apart,
     status_moves_on,
@@ -87,6 +88,7 @@ def member(
     source_id: int | None = None,
     article_id: int | None = None,
     reference: date | None = None,
+    kind: str = "sentence",
 ) -> MemberClaim:
     """A claim whose figures and dates come from the real extractors, like an import would."""
     claim_id = next(_next_id)
@@ -96,7 +98,7 @@ def member(
         article_id=article_id if article_id is not None else 1000 + claim_id,
         source_id=source_id if source_id is not None else 2000 + claim_id,
         published=published,
-        kind="sentence",
+        kind=kind,
         numbers=[mention.to_json() for mention in extract_numbers(text)],
         dates=[mention.to_json() for mention in extract_dates(text, reference or published)],
     )
@@ -707,6 +709,38 @@ def test_claims_naming_days_more_than_a_slip_apart_tell_two_events() -> None:
     assert not named_days_apart([saturday], [friday], Readings())
     undated = member("The Senate passed the relief bill.", date(2021, 3, 11))
     assert not named_days_apart([saturday], [undated], Readings())
+
+
+def test_headlines_of_days_months_apart_tell_two_events() -> None:
+    january = member("Fed holds interest rates steady", date(2024, 1, 31), kind="headline")
+    may = member(
+        "US Federal Reserve holds interest rates steady", date(2024, 5, 2), kind="headline"
+    )
+    assert news_days_apart([january], [may], Readings())
+    # A body sentence naming its day has the same news day as a headline would.
+    wednesday = member("The Fed held rates steady on Wednesday.", date(2025, 1, 30))
+    assert news_days_apart([january], [wednesday], Readings())
+    # Within a month it is one piece of news, headlined for days.
+    week_later = member("Fed holds rates steady", date(2024, 2, 7), kind="headline")
+    assert not news_days_apart([january], [week_later], Readings())
+    # A body sentence that names no day may recap an older event.
+    recap = member("The Fed held rates steady.", date(2024, 5, 2))
+    assert not news_days_apart([january], [recap], Readings())
+
+
+def test_headlines_months_apart_stay_one_story_when_it_moves_on() -> None:
+    planned = member("Microsoft to buy Activision Blizzard", date(2022, 1, 19), kind="headline")
+    buying = member("Microsoft buying Activision for $68.7B", date(2022, 1, 18), kind="headline")
+    closed = member(
+        "Microsoft has completed its acquisition of Activision Blizzard",
+        date(2023, 10, 14),
+        kind="headline",
+    )
+    assert not news_days_apart([buying, planned], [closed], Readings())
+    leave = member("Kotick expected to leave as CEO", date(2022, 1, 18), kind="headline")
+    stay = member("Kotick will stay as CEO through 2023", date(2023, 10, 13), kind="headline")
+    assert not news_days_apart([leave], [stay], Readings())
+    assert news_days_apart([buying], [stay], Readings())
 
 
 @pytest.mark.parametrize(

@@ -890,6 +890,46 @@ def named_days_apart(
     return any(abs(a - b) > EVENT_DAY_SLIP for a in left_days for b in right_days)
 
 
+def news_days_apart(
+    left: Sequence[MemberClaim], right: Sequence[MemberClaim], readings: Readings
+) -> bool:
+    """Whether a claim of one group and a claim of the other tell news of days more than
+    `SUPERSEDE_AFTER_DAYS` apart, and no claim of either moves a plan of the other on. A
+    headline tells the news of its day: the one day it names, else the day it was published; a
+    body sentence has a news day only when it names one day (one that names none may recap an
+    older event). "Fed holds interest rates steady" in January and again in May are two
+    meetings, not one fact told twice; "Microsoft to buy Activision" and, 21 months later,
+    "Microsoft closes Activision deal" are one deal whose status moved on, as "Kotick expected
+    to leave" and "Kotick will stay" are one tenure whose stance turned."""
+    left_days = _news_days(left, readings)
+    if not left_days:
+        return False
+    right_days = _news_days(right, readings)
+    if not any(abs(a - b) > SUPERSEDE_AFTER_DAYS for a in left_days for b in right_days):
+        return False
+    return not any(_story_moves_on(a, b, readings) for a in left for b in right)
+
+
+def _story_moves_on(a: MemberClaim, b: MemberClaim, readings: Readings) -> bool:
+    if status_moves_on(a, b, readings):
+        return True
+    right = readings.read(b).stances
+    return any(
+        x.topic == y.topic and x.side != y.side for x in readings.read(a).stances for y in right
+    )
+
+
+def _news_days(members: Sequence[MemberClaim], readings: Readings) -> set[int]:
+    days = set()
+    for member in members:
+        named = readings.read(member).day_dates if member.dates else []
+        if len(named) == 1:
+            days.add(named[0].day.toordinal())
+        elif member.kind == "headline" and (published := _as_day(member.published)):
+            days.add(published.toordinal())
+    return days
+
+
 def done_acts_apart(
     left: Sequence[MemberClaim], right: Sequence[MemberClaim], readings: Readings
 ) -> bool:

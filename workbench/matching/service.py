@@ -54,6 +54,7 @@ from workbench.matching.relations import (
     done_acts_apart,
     has_status,
     named_days_apart,
+    news_days_apart,
     one_story,
     reported_apart,
     status_moves_on,
@@ -408,6 +409,7 @@ def _apart(
         return (
             reported_apart(left_claims, right_claims, readings)
             or named_days_apart(left_claims, right_claims, readings)
+            or news_days_apart(left_claims, right_claims, readings)
             or done_acts_apart(left_claims, right_claims, readings)
         )
 
