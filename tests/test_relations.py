@@ -990,3 +990,21 @@ def test_qualified_figures_agree_only_where_they_overlap(
     first: str, second: str, relation: str
 ) -> None:
     assert relation_on_one_day(first, second) == relation
+
+
+def test_a_slip_of_scale_is_the_value_named_against_an_outvoted_figure() -> None:
+    # "$44 million" is set once against "$44 billion" and once against "$46.5 billion": the
+    # reason names the slip of scale, which is what the reviewer has to fix.
+    slipped = member("Twitter has accepted Elon Musk's $44 million buyout.", FEB_24)
+    right = member("Elon Musk buys Twitter for $44 billion.", FEB_24)
+    offer = member("Musk's offer of $46.5 billion to buy Twitter was accepted.", FEB_24)
+    for order in ([slipped, offer, right], [slipped, right, offer]):
+        result = assess_group(order)
+        assert result.relation == "conflicting"
+        assert result.reason.startswith("44 million USD vs 44 billion USD")
+    # Words around the two figures share nothing ("twitter", "buyout" / "elon", "buy"), yet the
+    # same digits a thousandfold apart are one amount; a single digit says too little for that.
+    assert relation_on_one_day(slipped.text, right.text) == "conflicting"
+    grants = "The fund set aside $1 million for schools."
+    roads = "The state spent $1 billion on roads."
+    assert relation_on_one_day(grants, roads) == "repeated"

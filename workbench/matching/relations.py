@@ -1063,8 +1063,9 @@ def _figure_pair_cost(a: _Figure, b: _Figure) -> tuple[int, int, float] | None:
         return None  # an older event's figure is no earlier value of this one
     if not agree and a.unit_key not in _FATES and a.context and b.context:
         # Two different quantities of one unit (see the module notes); a count of the dead
-        # (or missing, injured, displaced) already says what it counts.
-        if not a.context & b.context:
+        # (or missing, injured, displaced) already says what it counts, and the same digits a
+        # thousandfold apart are one amount with a slip of scale, whatever words surround it.
+        if not a.context & b.context and not _slip_of_same_digits(a, b):
             return None
     if not agree and _log_distance(a, b) > _UNRELATED_LOG_RATIO and not _is_scale_slip(a, b):
         # "$1,400 payments to people earning up to $75,000" and "$400 billion for the
@@ -1105,6 +1106,13 @@ def _is_scale_slip(a: _Figure, b: _Figure) -> bool:
         return False
     ratio = large / small
     return any(abs(ratio / slip - 1) <= RELATIVE_TOLERANCE for slip in _SCALE_SLIP_RATIOS)
+
+
+def _slip_of_same_digits(a: _Figure, b: _Figure) -> bool:
+    """A slip of scale between figures of two significant digits or more ("$44 million" and
+    "$44 billion"); "1 million" and "1 billion" are too common to say they are one amount."""
+    mantissa = f"{min(a.value, b.value):.6e}".split("e")[0].replace(".", "").rstrip("0")
+    return len(mantissa) >= 2 and _is_scale_slip(a, b)
 
 
 def _figure_finding(a: _Figure, b: _Figure) -> _Finding | None:
@@ -1287,10 +1295,25 @@ def _outliers(
     outvoted = []
     for key, against in opponents.items():
         if len(against) > support[key]:
-            most_common = Counter(other.label for other in against).most_common(1)[0][0]
-            example = next(other for other in against if other.label == most_common)
-            outvoted.append((mentions[key], example))
+            outvoted.append((mentions[key], _main_opponent(mentions[key], against)))
     return outvoted
+
+
+def _main_opponent(mention: _Mention, against: list[_Mention]) -> _Mention:
+    """The value most often set against `mention`; among as many, a slip of scale ("$44
+    million" against "$44 billion") before the nearest value ("$46.5 billion")."""
+    counts = Counter(other.label for other in against)
+    most = max(counts.values())
+    return min(
+        (other for other in against if counts[other.label] == most),
+        key=lambda other: _opponent_rank(mention, other),
+    )
+
+
+def _opponent_rank(mention: _Mention, other: _Mention) -> tuple[int, float]:
+    if isinstance(mention, _Figure) and isinstance(other, _Figure):
+        return (0 if _is_scale_slip(mention, other) else 1, _log_distance(mention, other))
+    return (1, 0.0)
 
 
 def _differing_spans(
