@@ -259,9 +259,9 @@ def test_strongest_pairs_come_in_the_order_of_a_plain_sort() -> None:
     }
     edges[(0, 50)] = 90.0
     plain = sorted(((value, pair) for pair, value in edges.items() if value >= 58), reverse=True)
-    assert pairs_from_strongest(edges, 58.0) == [pair for _value, pair in plain]
-    assert pairs_from_strongest({}, 58.0) == []
+    assert list(pairs_from_strongest(edges, 58.0)) == [pair for _value, pair in plain]
+    assert list(pairs_from_strongest({}, 58.0)) == []
     clusters = Clusters(100)
     clusters.union(0, 50)
-    across = pairs_from_strongest(edges, 58.0, clusters)
+    across = list(pairs_from_strongest(edges, 58.0, clusters))
     assert across == [pair for _value, pair in plain if pair != (0, 50)]

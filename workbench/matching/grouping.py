@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import combinations
 from typing import TYPE_CHECKING
@@ -672,7 +672,7 @@ def _distinctive_figure(token: str) -> bool:
 
 def pairs_from_strongest(
     edges: Mapping[tuple[int, int], float], floor: float, clusters: Clusters | None = None
-) -> list[tuple[int, int]]:
+) -> Iterator[tuple[int, int]]:
     """The pairs scoring at least `floor`, strongest first; ties by the larger pair first.
     With `clusters`, pairs inside one cluster are left out: clusters only ever join, so such a
     pair never links two clusters later either.
@@ -692,7 +692,8 @@ def pairs_from_strongest(
     keep = np.flatnonzero(wanted)
     scores, pairs = scores[keep], pairs[keep]
     order = np.lexsort((-pairs[:, 1], -pairs[:, 0], -scores))
-    return list(zip(pairs[order, 0].tolist(), pairs[order, 1].tolist(), strict=True))
+    # Pairs are made as they are read: millions of tuples held at once cost hundreds of MB.
+    return zip(pairs[order, 0].tolist(), pairs[order, 1].tolist(), strict=True)
 
 
 def cluster(
