@@ -1008,3 +1008,14 @@ def test_a_slip_of_scale_is_the_value_named_against_an_outvoted_figure() -> None
     grants = "The fund set aside $1 million for schools."
     roads = "The state spent $1 billion on roads."
     assert relation_on_one_day(grants, roads) == "repeated"
+
+
+def test_a_word_the_context_window_cuts_is_read_whole() -> None:
+    # Forty characters before "44" begin inside "resignation"; read whole, it is the context
+    # the two tenures share (the capitalised "Prime Minister" counts as a name).
+    cut = (
+        "At just after half past one on Thursday, Liz Truss announced her resignation as "
+        "Prime Minister after just 44 days, the shortest tenure in modern British history."
+    )
+    whole = "Liz Truss has resigned as prime minister after just 45 days in office."
+    assert relation_on_one_day(cut, whole) == "conflicting"

@@ -355,19 +355,30 @@ class _Figure(_Mention):
         """Content words written around it (what the figure counts); read only for figures
         that disagree, which are few."""
         text, start, end = self.claim_text, self.start, self.end
-        before = text[max(0, start - CONTEXT_CHARS) : start].split()
-        after = text[end : end + CONTEXT_CHARS].split()
-        # Where the window cuts the text it may split a word: that word is dropped.
-        if start > CONTEXT_CHARS:
-            before = before[1:]
-        if end + CONTEXT_CHARS < len(text):
-            after = after[:-1]
+        # A word the window cuts is read whole ("resignation as Prime Minister after just 44
+        # days": the cut "ignation" would leave nothing before the figure).
+        low = _word_start(text, max(0, start - CONTEXT_CHARS))
+        high = _word_end(text, min(len(text), end + CONTEXT_CHARS))
+        before = text[low:start].split()
+        after = text[end:high].split()
         # What is counted is already the unit both figures share ("people" in "700 people
         # presumed dead" and "6,300 people injured"): only the other words can tell two
         # quantities of it apart.
         counted = match_text(self.unit_key.lstrip("~")).comparable
         words = match_text(" ".join([*before, ".", *after])).comparable
         return words - _NOT_CONTEXT - counted - _names(text)
+
+
+def _word_start(text: str, position: int) -> int:
+    while position > 0 and text[position - 1].isalnum():
+        position -= 1
+    return position
+
+
+def _word_end(text: str, position: int) -> int:
+    while position < len(text) and text[position].isalnum():
+        position += 1
+    return position
 
 
 def _names(text: str) -> frozenset[str]:
