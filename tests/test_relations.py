@@ -1019,3 +1019,13 @@ def test_a_word_the_context_window_cuts_is_read_whole() -> None:
     )
     whole = "Liz Truss has resigned as prime minister after just 45 days in office."
     assert relation_on_one_day(cut, whole) == "conflicting"
+
+
+def test_what_is_left_of_a_whole_is_another_quantity_than_the_whole() -> None:
+    supply = "The submersible had a 96-hour oxygen supply when it set out on Sunday."
+    left = "Officials estimated the submersible had about 40 hours of oxygen left."
+    remaining = "The crew had fewer than 40 hours of oxygen remaining, officials estimated."
+    assert relation_on_one_day(supply, left) == "repeated"
+    assert relation_on_one_day(supply, remaining) == "repeated"
+    # Two reports of what is left still compare.
+    assert relation_on_one_day(left, left.replace("about 40", "30")) == "conflicting"

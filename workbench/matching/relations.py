@@ -351,6 +351,14 @@ class _Figure(_Mention):
     now: _Figure | None = None
 
     @cached_property
+    def remainder(self) -> bool:
+        """Whether the figure is what is left of a whole ("36 hours of oxygen left", "fewer
+        than 40 hours remaining"): another quantity than the whole ("a 96-hour supply")."""
+        after = _CLAUSE_END.split(self.claim_text[self.end : self.end + CONTEXT_CHARS])[0]
+        before = self.claim_text[max(0, self.start - 25) : self.start]
+        return bool(_REMAINDER_AFTER.search(after) or _REMAINDER_BEFORE.search(before))
+
+    @cached_property
     def context(self) -> frozenset[str]:
         """Content words written around it (what the figure counts); read only for figures
         that disagree, which are few."""
@@ -367,6 +375,10 @@ class _Figure(_Mention):
         counted = match_text(self.unit_key.lstrip("~")).comparable
         words = match_text(" ".join([*before, ".", *after])).comparable
         return words - _NOT_CONTEXT - counted - _names(text)
+
+
+_REMAINDER_AFTER = re.compile(r"\b(?:left|remaining|remain|remains|to\s+go)\b", re.IGNORECASE)
+_REMAINDER_BEFORE = re.compile(r"\bremaining\s+(?:[\w-]+\s+)?\Z", re.IGNORECASE)
 
 
 def _word_start(text: str, position: int) -> int:
@@ -1078,6 +1090,8 @@ def _figure_pair_cost(a: _Figure, b: _Figure) -> tuple[int, int, float] | None:
         # thousandfold apart are one amount with a slip of scale, whatever words surround it.
         if not a.context & b.context and not _slip_of_same_digits(a, b):
             return None
+    if not agree and a.remainder != b.remainder:
+        return None  # "36 hours of oxygen left" is not the "96-hour supply" told otherwise
     if not agree and _log_distance(a, b) > _UNRELATED_LOG_RATIO and not _is_scale_slip(a, b):
         # "$1,400 payments to people earning up to $75,000" and "$400 billion for the
         # payments": amounts this far apart are two quantities, not one reported twice.
