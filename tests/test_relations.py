@@ -1029,3 +1029,16 @@ def test_what_is_left_of_a_whole_is_another_quantity_than_the_whole() -> None:
     assert relation_on_one_day(supply, remaining) == "repeated"
     # Two reports of what is left still compare.
     assert relation_on_one_day(left, left.replace("about 40", "30")) == "conflicting"
+
+
+def test_a_preposition_after_a_bare_figure_says_nothing_of_what_it_counts() -> None:
+    # "336,000 in" and "267,000 in" once made one unit ("~in"), so the September gain was set
+    # against the other report's yearly average; the two averages agree.
+    both = (
+        "Nonfarm payrolls increased by 336,000 in September, surpassing the average "
+        "monthly gain of 267,000 over the past year."
+    )
+    average = (
+        "The September gains were higher than the average monthly gains of 267,000 in the year."
+    )
+    assert relation_on_one_day(both, average) == "repeated"

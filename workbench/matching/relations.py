@@ -284,6 +284,12 @@ _DONE_WORDS = re.compile(
 )
 
 _COUNTED_NEXT = re.compile(r"\s*(?:(?:more|additional|extra|further|other|new)\s+)?([A-Za-z]+)")
+# Words after a bare figure that say nothing of what it counts.
+_NOT_COUNTED = frozenset(
+    """in on at over to for from by of with after before since during until into than and or
+    but as per a an the this that last next is are was were be been has have had will would
+    could may might can in respectively each""".split()
+)
 # A count of people is a count of what befell them (killed, missing, injured, displaced): words
 # just before the figure ("the death toll rose to", "injuring") or just after it ("were killed",
 # "reported missing"), the nearest one winning, no other figure or clause in between.
@@ -640,8 +646,8 @@ def _unit_key(text: str, number: dict[str, Any]) -> str:
     # Without a unit only the word that follows hints at what was counted, past a word that
     # only says the count adds to another ("10,000 more jobs", "5,000 additional roles").
     following = _COUNTED_NEXT.match(text, int(number["end"]))
-    if following is None:
-        return "~"
+    if following is None or following.group(1).lower() in _NOT_COUNTED:
+        return "~"  # "336,000 in September", "a gain of 267,000 over the past year"
     noun = following.group(1).lower()
     return _UNIT_SYNONYMS.get(noun, "~" + noun)
 
