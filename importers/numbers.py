@@ -188,7 +188,10 @@ _SINGULAR_UNITS = {
     "year": "years", "month": "months", "week": "weeks", "day": "days", "hour": "hours",
     "minute": "minutes", "time": "times", "person": "people", "tonne": "tonnes", "ton": "tons",
     "kilometre": "kilometres", "kilometer": "kilometers", "km": "km", "mile": "miles",
+    "metre": "metres", "meter": "meters", "foot": "feet", "feet": "feet",
 }  # fmt: skip
+# Words that make a unit another measure: an area, a volume, another mile.
+_MEASURE_KINDS = frozenset({"square", "cubic", "nautical"})
 _IRREGULAR_PLURALS = frozenset({"people", "children", "men", "women", "personnel", "staff"})
 # Words that end the search for a counted noun: they cannot sit between a number and its noun.
 _NOT_NOUNS = frozenset(
@@ -474,6 +477,7 @@ def _counted_noun(text: str, end: int) -> str | None:
     following = _FOLLOWING_WORDS.match(text, end)
     if following is None:
         return None
+    previous = ""
     for word in following.groups():
         if word is None:
             break
@@ -482,10 +486,11 @@ def _counted_noun(text: str, end: int) -> str | None:
             break
         if word[0].isupper():
             continue  # "Ukrainian soldiers": nationalities and names qualify the noun
-        if _looks_plural(lowered):
-            return lowered
-        if lowered in _SINGULAR_UNITS:
-            return _SINGULAR_UNITS[lowered]
+        noun = _SINGULAR_UNITS.get(lowered, lowered if _looks_plural(lowered) else None)
+        if noun is not None:
+            # "10,000 square miles" is an area and "400 nautical miles" another length.
+            return f"{previous} {noun}" if previous in _MEASURE_KINDS else noun
+        previous = lowered
     return None
 
 

@@ -1042,3 +1042,20 @@ def test_a_preposition_after_a_bare_figure_says_nothing_of_what_it_counts() -> N
         "The September gains were higher than the average monthly gains of 267,000 in the year."
     )
     assert relation_on_one_day(both, average) == "repeated"
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "reason"),
+    [
+        ("435 miles south", "700 km south", "members agree on 435 miles"),
+        ("435 miles south", "500 km south", "435 miles vs 500 km elsewhere"),
+        ("370 miles out", "400 nautical miles out", "370 miles vs 400 nautical miles elsewhere"),
+        ("3,800 metres deep", "12,500 feet deep", "members agree on 3,800 metres"),
+        # An area is not a length.
+        ("10,000 square miles wide", "12,000 miles wide", "no figures, dates or stages in common"),
+    ],
+)  # fmt: skip
+def test_lengths_compare_in_one_unit(first: str, second: str, reason: str) -> None:
+    first, second = (f"The wreck of the ship lies {where}." for where in (first, second))
+    result = assess_group([member(first, FEB_24), member(second, FEB_24)])
+    assert result.reason.startswith(reason)

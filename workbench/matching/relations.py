@@ -129,6 +129,10 @@ _UNIT_SYNONYMS = {
     # A headcount, however an outlet words it: "11,000 jobs", "11,000 employees", "staff".
     **dict.fromkeys(("employees", "employee", "staff", "jobs", "job", "positions"), "workers"),
 }
+_KILOMETRES_PER = {
+    "km": 1.0, "kilometres": 1.0, "kilometers": 1.0, "miles": 1.609344,
+    "nautical miles": 1.852, "metres": 0.001, "meters": 0.001, "feet": 0.0003048,
+}  # fmt: skip
 # Words next to a figure that say nothing of what it counts (the unit is compared apart),
 # folded the way match_text folds them.
 _NOT_CONTEXT = match_text(
@@ -582,21 +586,27 @@ def _figure(claim: MemberClaim, published: date | None, number: dict[str, Any]) 
     low = _float_or(number.get("low"), value)
     high = _float_or(number.get("high"), value)
     low_factor, high_factor = _QUALIFIER_BANDS.get(number.get("qualifier") or "", (1.0, 1.0))
+    rounding = _half_last_digit(number, value) if low == high else 0.0
+    label = _figure_label(number, low, high)
+    unit_key = _unit_key(claim.text, number)
+    # Lengths compare in kilometres: "435 miles" and "700 km" are one distance.
+    in_km = _KILOMETRES_PER.get(unit_key, 1.0)
+    value, low, high, rounding = value * in_km, low * in_km, high * in_km, rounding * in_km
     return _Figure(
         claim_id=claim.claim_id,
         article_id=claim.article_id,
         published=published,
         start=start,
         end=end,
-        label=_figure_label(number, low, high),
+        label=label,
         value=value,
         low=low * low_factor,
         high=high * high_factor,
-        unit_key=_unit_key(claim.text, number),
+        unit_key="km" if unit_key in _KILOMETRES_PER else unit_key,
         period=_period_next_to(start, end, claim),
         past=_of_past_event(start, end, claim, published),
         claim_text=claim.text,
-        rounding=_half_last_digit(number, value) if low == high else 0.0,
+        rounding=rounding,
     )
 
 
