@@ -1053,9 +1053,14 @@ def test_a_preposition_after_a_bare_figure_says_nothing_of_what_it_counts() -> N
         ("3,800 metres deep", "12,500 feet deep", "members agree on 3,800 metres"),
         # An area is not a length.
         ("10,000 square miles wide", "12,000 miles wide", "no figures, dates or stages in common"),
+        # Speeds compare in km/h, and are never lengths.
+        ("at 165 mph", "at 270 km/h", "members agree on 165 mph"),
+        ("at 165 miles per hour", "at 215 kilometres per hour", "165 mph vs 215 km/h"),
+        ("at 90 knots", "at 167 km/h", "members agree on 90 knots"),
+        ("at 165 miles per hour", "at 200 miles", "no figures, dates or stages in common"),
     ],
 )  # fmt: skip
-def test_lengths_compare_in_one_unit(first: str, second: str, reason: str) -> None:
+def test_lengths_and_speeds_compare_in_one_unit(first: str, second: str, reason: str) -> None:
     first, second = (f"The wreck of the ship lies {where}." for where in (first, second))
     result = assess_group([member(first, FEB_24), member(second, FEB_24)])
     assert result.reason.startswith(reason)

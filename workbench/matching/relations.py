@@ -129,10 +129,20 @@ _UNIT_SYNONYMS = {
     # A headcount, however an outlet words it: "11,000 jobs", "11,000 employees", "staff".
     **dict.fromkeys(("employees", "employee", "staff", "jobs", "job", "positions"), "workers"),
 }
-_KILOMETRES_PER = {
-    "km": 1.0, "kilometres": 1.0, "kilometers": 1.0, "miles": 1.609344,
-    "nautical miles": 1.852, "metres": 0.001, "meters": 0.001, "feet": 0.0003048,
+_IN_BASE_UNIT = {
+    "km": ("km", 1.0), "kilometres": ("km", 1.0), "kilometers": ("km", 1.0),
+    "miles": ("km", 1.609344), "nautical miles": ("km", 1.852), "metres": ("km", 0.001),
+    "meters": ("km", 0.001), "feet": ("km", 0.0003048),
+    "km/h": ("km/h", 1.0), "mph": ("km/h", 1.609344), "knots": ("km/h", 1.852),
 }  # fmt: skip
+_SPEEDS = frozenset({"km/h", "mph", "knots"})
+# A speed written after a figure: "165 mph", "270 km/h", "165 miles per hour", "90 knots".
+_SPEED = re.compile(
+    r"\s*(?:(?P<mph>mph|miles?\s+(?:per|an)\s+hour)"
+    r"|(?P<kmh>km/h|kph|km\s+(?:per|an)\s+hour|kilomet(?:re|er)s?\s+(?:per|an)\s+hour)"
+    r"|(?P<knots>knots))\b",
+    re.IGNORECASE,
+)
 # Words next to a figure that say nothing of what it counts (the unit is compared apart),
 # folded the way match_text folds them.
 _NOT_CONTEXT = match_text(
@@ -587,11 +597,12 @@ def _figure(claim: MemberClaim, published: date | None, number: dict[str, Any]) 
     high = _float_or(number.get("high"), value)
     low_factor, high_factor = _QUALIFIER_BANDS.get(number.get("qualifier") or "", (1.0, 1.0))
     rounding = _half_last_digit(number, value) if low == high else 0.0
-    label = _figure_label(number, low, high)
-    unit_key = _unit_key(claim.text, number)
-    # Lengths compare in kilometres: "435 miles" and "700 km" are one distance.
-    in_km = _KILOMETRES_PER.get(unit_key, 1.0)
-    value, low, high, rounding = value * in_km, low * in_km, high * in_km, rounding * in_km
+    written_unit = _unit_key(claim.text, number)
+    label = _figure_label(number, low, high, written_unit if written_unit in _SPEEDS else None)
+    # Lengths compare in kilometres ("435 miles" and "700 km" are one distance), speeds in
+    # km/h.
+    unit_key, factor = _IN_BASE_UNIT.get(written_unit, (written_unit, 1.0))
+    value, low, high, rounding = value * factor, low * factor, high * factor, rounding * factor
     return _Figure(
         claim_id=claim.claim_id,
         article_id=claim.article_id,
@@ -602,7 +613,7 @@ def _figure(claim: MemberClaim, published: date | None, number: dict[str, Any]) 
         value=value,
         low=low * low_factor,
         high=high * high_factor,
-        unit_key="km" if unit_key in _KILOMETRES_PER else unit_key,
+        unit_key=unit_key,
         period=_period_next_to(start, end, claim),
         past=_of_past_event(start, end, claim, published),
         claim_text=claim.text,
@@ -638,6 +649,9 @@ def _float_or(raw: Any, default: float) -> float:
 
 
 def _unit_key(text: str, number: dict[str, Any]) -> str:
+    speed = _SPEED.match(text, int(number["end"]))
+    if speed is not None:
+        return "mph" if speed["mph"] else "km/h" if speed["kmh"] else "knots"
     unit = number.get("unit")
     if unit in _FATE_UNITS:
         return _FATE_UNITS[unit]  # "36 fatalities", "115 deaths"
@@ -738,10 +752,10 @@ def _figure_between(claim: MemberClaim, left: int, right: int) -> bool:
     return any(left <= int(number.get("start", -1)) < right for number in claim.numbers)
 
 
-def _figure_label(number: dict[str, Any], low: float, high: float) -> str:
+def _figure_label(number: dict[str, Any], low: float, high: float, unit: str | None = None) -> str:
     amount = _amount_words(low) if low == high else f"{_amount_words(low)}–{_amount_words(high)}"
     qualifier = number.get("qualifier")
-    unit = number.get("unit")
+    unit = unit or number.get("unit")
     if unit == "percent":
         amount += "%"
     elif unit:
