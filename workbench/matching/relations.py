@@ -13,9 +13,11 @@ Figures (MemberClaim.numbers):
   word before or after it: "the death toll has risen to 3,617", "killed 381 people" and
   "1,000 people were killed" all count "deaths"; the missing, the injured and the displaced
   are quantities of their own. A figure without a unit compares only with unit-less figures
-  followed by the same word. A rate compares only with the same rate: "£11.44 an hour" never
-  meets "£1,800 a year", while "a year", "per annum" and "annually" are one period. A claim
-  with no figure of some unit cannot disagree on that unit.
+  followed by the same word (a preposition after it names nothing: "336,000 in September").
+  A rate compares only with the same rate: "£11.44 an hour" never meets "£1,800 a year",
+  while "a year", "per annum" and "annually" are one period. Lengths compare in kilometres
+  (miles, nautical miles, metres, feet) and speeds in km/h (mph, knots); a square mile is an
+  area. A claim with no figure of some unit cannot disagree on that unit.
 * Within a pair of claims each figure is paired with at most one counterpart: agreeing pairs
   first, then the closest values. Figures left without a counterpart are ignored, so an extra
   figure in a long sentence never creates a conflict.
@@ -25,9 +27,11 @@ Figures (MemberClaim.numbers):
   twice, while "28 billion euros in military aid" and "28 million euros of military aid" share
   "military aid". The counted noun itself is left out, since both figures count it. A claim
   whose figure stands with no such words pairs as before, and so do two counts of the dead
-  (or the missing, ...), which already say what they count. Two amounts more than 10,000
+  (or the missing, ...), which already say what they count, and the same digits a
+  thousandfold apart ("$44 million" and "$44 billion"). Two amounts more than 10,000
   times apart that are not a slip of scale are never one quantity ("$400 billion for the
-  payments", "people earning up to $75,000").
+  payments", "people earning up to $75,000"). What is left of a whole ("36 hours of oxygen
+  left") is never the whole ("a 96-hour oxygen supply").
 * Two figures agree when their values are within 2%, when one is the other rounded to the
   digits it is written with ("7%" and "7.2%", "$45 billion" and "$45.41 billion"), when their
   ranges overlap, or when a qualifier widens one to cover the other: "over/at least X"
@@ -302,7 +306,7 @@ _COUNTED_NEXT = re.compile(r"\s*(?:(?:more|additional|extra|further|other|new)\s
 _NOT_COUNTED = frozenset(
     """in on at over to for from by of with after before since during until into than and or
     but as per a an the this that last next is are was were be been has have had will would
-    could may might can in respectively each""".split()
+    could may might can respectively each""".split()
 )
 # A count of people is a count of what befell them (killed, missing, injured, displaced): words
 # just before the figure ("the death toll rose to", "injuring") or just after it ("were killed",

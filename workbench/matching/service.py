@@ -399,8 +399,8 @@ def _apart(
 ) -> Callable[[Sequence[int], Sequence[int]], bool]:
     """What keeps two clusters from joining as one fact although their words match: reports
     further apart than one story, one quantity with other values a month or more apart, days
-    named further apart than a slip, or acts done that differ in what or who (two events
-    told alike)."""
+    named further apart than a slip, news of days more than a month apart (headlines of two
+    meetings), or acts done that differ in what or who (two events told alike)."""
 
     def apart(left: Sequence[int], right: Sequence[int]) -> bool:
         left_claims, right_claims = [members[i] for i in left], [members[i] for i in right]
