@@ -238,3 +238,31 @@ def test_reread_writes_only_the_readings_that_changed(database, write_file) -> N
         assert (claim.numbers, claim.dates, claim.checkworthiness) == fresh
         assert claim.dates[0]["value"] == "2023-08-11"  # resolved against the article's date
     assert reread_claims(database).changed == 0
+
+
+def test_a_full_regroup_rebuilds_the_token_index(database, write_file) -> None:
+    # On SQLite the index is written in a thread beside the clustering; on PostgreSQL when the
+    # clustering is done. Either way it ends up holding each claim's tokens, once, and tokens
+    # stored by a release that folded words otherwise are gone.
+    from sqlalchemy import insert
+
+    from workbench.db.models import ClaimToken
+    from workbench.matching.grouping import GroupingSettings
+    from workbench.matching.normalise import match_text
+    from workbench.matching.service import regroup_all
+
+    paths = [
+        write_file("a.txt", ARTICLE),
+        write_file("b.txt", ARTICLE.replace("von der Leyen", "Frau Müller in Düsseldorf")),
+    ]
+    ImportRun(database).run(paths)
+    for _ in range(2):
+        with database.session() as session:
+            claims = session.execute(select(Claim.id, Claim.text)).all()
+            session.execute(insert(ClaimToken).values(token="stale", claim_id=claims[0].id))
+        with database.session() as session:
+            regroup_all(session=session, settings=GroupingSettings(semantic=False))
+        with database.session() as session:
+            stored = session.execute(select(ClaimToken.token, ClaimToken.claim_id)).all()
+        expected = {(token, id_) for id_, text in claims for token in match_text(text).token_set}
+        assert sorted(map(tuple, stored)) == sorted(expected)
