@@ -118,6 +118,15 @@ def test_a_scale_written_onto_a_figure_gives_the_same_value_token(written, spell
     assert len(figures) == 1
 
 
+def test_a_name_with_accents_gives_the_same_tokens_as_without() -> None:
+    accented = match_text("Talks in Düsseldorf and Kraków resumed, Müller’s café said.")
+    plain = match_text("Talks in Dusseldorf and Krakow resumed, Muller's cafe said.")
+    assert accented == plain
+    assert {"dusseldorf", "krakow"} <= accented.token_set
+    # A dash between figures still parts them.
+    assert {"#2020", "#2024"} <= match_text("From 2020–2024 it grew.").token_set
+
+
 def test_conflicting_figures_share_a_group_and_are_flagged(corpus) -> None:
     run_full(corpus)
     group = group_of(corpus, AID_1)

@@ -9,6 +9,7 @@ flags the difference instead of the grouping hiding it).
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -109,6 +110,8 @@ def _has_digit(word: str) -> bool:
 
 def match_text(text: str) -> MatchText:
     lowered = text.lower().replace("’", "'").replace("‘", "'")
+    if not lowered.isascii():
+        lowered = _ascii_letters(lowered)
     for pattern, replacement in _PHRASES:
         lowered = pattern.sub(replacement, lowered)
     words = _WORD.findall(lowered)
@@ -130,6 +133,19 @@ def match_text(text: str) -> MatchText:
             tokens.append(folded)
             shown.append(folded)
     return MatchText(tuple(tokens), " ".join(shown), frozenset(tokens), frozenset(shown))
+
+
+# Accents as NFKD writes them apart from their letters.
+_COMBINING = re.compile("[\u0300-\u036f]")
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _ascii_letters(text: str) -> str:
+    """Letters without their accents, and a space for any other character beyond ASCII: one
+    outlet writes "Düsseldorf" or "Kraków", another "Dusseldorf" or "Krakow", and the word
+    pattern would cut the accented spelling in two ("d", "sseldorf"). A dash between figures
+    ("2020–2024") becomes a space, not nothing."""
+    return _NOT_ASCII.sub(" ", _COMBINING.sub("", unicodedata.normalize("NFKD", text)))
 
 
 def _figure(words: list[str], index: int) -> tuple[str, int]:
