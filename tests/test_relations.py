@@ -1064,3 +1064,20 @@ def test_lengths_and_speeds_compare_in_one_unit(first: str, second: str, reason:
     first, second = (f"The wreck of the ship lies {where}." for where in (first, second))
     result = assess_group([member(first, FEB_24), member(second, FEB_24)])
     assert result.reason.startswith(reason)
+
+
+def test_a_figure_read_further_into_a_count_overtakes_one_read_earlier() -> None:
+    partial = member(
+        "With 545 results declared, Labour won 372 seats and 35.6% of the vote.", FEB_24
+    )
+    fuller = member(
+        "With 648 out of 650 seats declared, Labour won 412 seats and 33.7% of the vote.", FEB_24
+    )
+    result = assess_group([fuller, partial])
+    assert result.relation == "outdated"
+    assert result.suggested_outdated == {partial.claim_id}
+    # Without a count in progress the same figures disagree.
+    plain = member("Labour won 372 seats and 35.6% of the vote.", FEB_24)
+    assert assess_group([fuller, plain]).relation == "conflicting"
+    shares = [f"With {share}% of votes counted, Milei had 55.8%." for share in (94, 99)]
+    assert relation_on_one_day(shares[0], shares[1].replace("55.8", "55.7")) == "outdated"

@@ -1183,6 +1183,8 @@ def _figure_finding(a: _Figure, b: _Figure) -> _Finding | None:
     if not _far_apart(a.published, b.published):
         if _periods_differ(a, b):
             return None
+        if (counted := _counted_further(a, b)) is not None:
+            return _Finding(SUPERSEDED, *counted)
         if _reported_as_update(earlier, later):
             return _Finding(SUPERSEDED, earlier, later)
         return _Finding(CONFLICT, a, b)
@@ -1197,6 +1199,39 @@ def _figure_finding(a: _Figure, b: _Figure) -> _Finding | None:
     if later.value > earlier.value or _REVISION_CUE.search(later.claim_text, 0, later.start):
         return _Finding(SUPERSEDED, earlier, later)
     return _Finding(WEAK_CONFLICT, earlier, later)
+
+
+def _counted_further(a: _Figure, b: _Figure) -> tuple[_Figure, _Figure] | None:
+    """(less counted, more counted) when both figures come from a count still going on and one
+    was read further into it: "with 545 results declared, Labour won 372 seats" is overtaken
+    by "with 648 out of 650 seats declared, Labour clinched 412 seats" on the same night."""
+    progress_a, progress_b = _count_progress(a.claim_text), _count_progress(b.claim_text)
+    if progress_a is None or progress_b is None or progress_a[0] != progress_b[0]:
+        return None
+    if progress_a[1] == progress_b[1]:
+        return None
+    return (a, b) if progress_a[1] < progress_b[1] else (b, a)
+
+
+@lru_cache(maxsize=4096)
+def _count_progress(text: str) -> tuple[str, float] | None:
+    """How far a count had gone when the claim was written: ("share", 94.0) for "with more
+    than 94% counted", ("results", 648.0) for "with 648 out of 650 seats declared"."""
+    found = _COUNT_PROGRESS.search(text)
+    if found is None:
+        return None
+    if found["share"]:
+        return ("share", float(found["share"]))
+    return ("results", float(found["done"].replace(",", "")))
+
+
+_COUNT_PROGRESS = re.compile(
+    r"\bwith\s+(?:(?:more\s+than|over|nearly|almost|about|around)\s+)?"
+    r"(?:(?P<share>\d+(?:\.\d+)?)\s*(?:%|per\s?cent|percent)"
+    r"|(?P<done>\d[\d,]*)(?:\s+(?:out\s+)?of(?:\s+the)?\s+\d[\d,]*)?)"
+    r"(?:\s+[\w-]+){0,4}?\s+(?:counted|declared|reporting|tallied)\b",
+    re.IGNORECASE,
+)
 
 
 def _per_period(figure: _Figure) -> bool:
