@@ -148,15 +148,18 @@ _FOLLOWING_WORDS = re.compile(
     r"(?:[ \u00a0]+([A-Za-z][A-Za-z'’-]*))?"
     r"(?:[ \u00a0]+([A-Za-z][A-Za-z'’-]*))?"
 )
-# A plain number right after one of these words names a thing (a product, a flight, a clause, a
-# rank) rather than counting anything: "the Model 3", "Flight 370", "Section 230", "Category 5".
-_LABEL_BEFORE = re.compile(
-    r"\b(?:Models?|Series|Version|Flight|Chapter|Article|Section|Title|Clause|Amendment"
-    r"|Proposition|Prop|Measure|Resolution|Category|Phase|Level|Stage|Tier|Grade|Type"
-    r"|Route|Interstate|Highway|Gate|Terminal|Platform|Pier|Room|District|Ward|Unit|Reactor"
-    r"|Apollo|Artemis|Falcon|Boeing|Windows|iPhone|Pixel|Xbox|PlayStation|Formula|Channel"
-    r"|Max|MAX|Episode|Season|Part|Week|Game|Round|No\.)[ \u00a0]+\Z"
+# A plain number right after one of these words, capitalised, names a thing (a product, a
+# flight, a clause, a rank) rather than counting anything: "the Model 3", "Flight 370",
+# "Section 230", "Category 5", "iPhone 15", "No. 2". Matching reads them the same way
+# (workbench.matching.normalise).
+NAMING_WORDS = frozenset(
+    """model models series version flight chapter article section title clause amendment
+    proposition prop measure resolution category phase level stage tier grade type route
+    interstate highway gate terminal platform pier room district ward unit reactor apollo
+    artemis falcon boeing windows iphone pixel xbox playstation formula channel max episode
+    season part week game round no""".split()
 )
+_WORD_BEFORE = re.compile(r"\b([A-Za-z]+)\.?[ \u00a0]+\Z")
 _COMPOUND_UNIT = re.compile(r"-([a-z]+)\b")
 _PLAIN_INTEGER = re.compile(r"\d{4}")
 _LOOKBACK = 40
@@ -388,7 +391,7 @@ def _range_mention(text: str, low: _Amount, high: _Amount) -> NumberMention | No
 def _mention_from_amount(text: str, amount: _Amount) -> NumberMention | None:
     if amount.attached_scale and not amount.currency:
         return None  # "100m" may be metres; only money makes the suffix a scale
-    if amount.is_plain and _LABEL_BEFORE.search(text, max(0, amount.start - 20), amount.start):
+    if amount.is_plain and _names_a_thing(text, amount.start):
         return None
     unit = _unit(text, amount)
     if amount.looks_like_year and (unit is None or _is_after_date_word(text, amount.start)):
@@ -401,6 +404,15 @@ def _mention_from_amount(text: str, amount: _Amount) -> NumberMention | None:
         unit=unit,
         qualifier=_qualifier_before(text, amount.start),
     )
+
+
+def _names_a_thing(text: str, start: int) -> bool:
+    before = _WORD_BEFORE.search(text, max(0, start - 20), start)
+    if before is None:
+        return False
+    word = before.group(1)
+    capitalised = word[:1].isupper() or word[1:2].isupper()  # "Model", "MAX", "iPhone"
+    return capitalised and word.lower() in NAMING_WORDS
 
 
 def _digit_amount(match: re.Match[str], prefix: str) -> _Amount:

@@ -127,6 +127,17 @@ def test_a_name_with_accents_gives_the_same_tokens_as_without() -> None:
     assert {"#2020", "#2024"} <= match_text("From 2020–2024 it grew.").token_set
 
 
+def test_a_number_in_a_name_is_a_word_not_a_figure() -> None:
+    from workbench.matching.grouping import shared_figure
+
+    grounded = match_text("FAA grounds more than 170 Boeing 737 Max 9 planes")
+    landed = match_text("A Boeing 737 Max 9 made an emergency landing in Portland")
+    assert {"737", "9"} <= grounded.token_set and "#170" in grounded.token_set
+    assert "737" in grounded.fingerprint.split()
+    # A shared model number does not lower the bar for joining two groups.
+    assert not shared_figure(grounded, landed)
+
+
 def test_conflicting_figures_share_a_group_and_are_flagged(corpus) -> None:
     run_full(corpus)
     group = group_of(corpus, AID_1)

@@ -15,6 +15,8 @@ from functools import lru_cache
 
 import snowballstemmer
 
+from workbench.importers.numbers import NAMING_WORDS
+
 _WORD = re.compile(r"[a-z0-9]+(?:[.,'][a-z0-9]+)*")
 _NUMBER = re.compile(r"\d")
 
@@ -120,6 +122,13 @@ def match_text(text: str) -> MatchText:
     index = 0
     while index < len(words):
         word = words[index]
+        if _has_digit(word) and index and words[index - 1] in NAMING_WORDS:
+            # "Boeing 737", "Max 9", "Flight 370": part of a name, a word like any other, never
+            # a figure that links two claims or that the scorer sets aside.
+            tokens.append(word)
+            shown.append(word)
+            index += 1
+            continue
         if _has_digit(word):
             value, index = _figure(words, index)
             tokens.append(value)
