@@ -786,6 +786,14 @@ def group_indices(
     constraints: Constraints | None = None,
 ) -> tuple[Clusters, dict[tuple[int, int], float], Scorer]:
     """Cluster a whole collection: returns the clusters, the scored edges and the scorer."""
+    edges, scorer = score_candidates(data, settings)
+    return cluster(len(data.texts), edges, scorer, settings, constraints), edges, scorer
+
+
+def score_candidates(
+    data: GroupingInput, settings: GroupingSettings
+) -> tuple[dict[tuple[int, int], float], Scorer]:
+    """The candidate pairs of a whole collection scored (those reaching `low`), and the scorer."""
     frequencies = document_frequencies(data.texts)
     scorer = Scorer(
         data.texts,
@@ -799,5 +807,4 @@ def group_indices(
         )
     )
     size = len(data.texts)
-    edges = score_pair_arrays(keys // size, keys % size, scorer, settings.low)
-    return cluster(len(data.texts), edges, scorer, settings, constraints), edges, scorer
+    return score_pair_arrays(keys // size, keys % size, scorer, settings.low), scorer

@@ -39,12 +39,12 @@ from workbench.matching.grouping import (
     Scorer,
     cluster,
     cosine_bound,
-    group_indices,
     inverse_document_frequencies,
     link_pairs,
     may_share_group,
     pairs_from_strongest,
     rare_tokens,
+    score_candidates,
     score_pairs,
     suggestions,
 )
@@ -285,9 +285,11 @@ def regroup_all(*, session: Session, settings: GroupingSettings) -> GroupingRepo
     constraints = load_constraints(session=session, index_of=index_of)
     readings = Readings()
     constraints.apart = _apart(members, readings, settings)
-    # The token index is written beside the clustering, which does not touch the database.
+    edges, scorer = score_candidates(data, settings)
+    # The token index is written beside the clustering: one core's Python work that does not
+    # touch the database (the scoring before it keeps both cores busy).
     with _TokenWriter(session, _token_rows(members, data.texts), replace_all=True):
-        clusters, edges, scorer = group_indices(data, settings, constraints)
+        clusters = cluster(len(members), edges, scorer, settings, constraints)
         join_superseded(clusters, edges, members, settings, constraints, scorer, readings)
     claim_clusters = [[members[i].claim_id for i in group] for group in clusters.groups()]
     report = write_groups(
