@@ -6,7 +6,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from workbench.db.engine import DatabaseError, current_revision, database_url, open_database
+from workbench.db.engine import (
+    Database,
+    DatabaseError,
+    current_revision,
+    database_url,
+    open_database,
+)
 from workbench.db.migrations import HEAD_REVISION
 from workbench.db.migrations.runner import head_revision
 
@@ -61,31 +67,33 @@ def test_a_file_that_is_not_a_database_is_a_clear_error(tmp_path: Path) -> None:
         open_database(str(bogus))
 
 
-def test_upgrade_from_first_schema_keeps_rows(tmp_path: Path) -> None:
+def _upgraded_from(path: Path, revision: str, *statements: str) -> Database:
+    """A database file made at `revision`, holding one article, its claim and whatever
+    `statements` add, then opened (and so upgraded to the newest schema)."""
     from alembic import command
 
     from workbench.db.migrations.runner import alembic_config
 
-    path = tmp_path / "old.db"
     engine = open_database(str(path), upgrade=False).engine
-    command.upgrade(alembic_config(engine), "0001")
+    command.upgrade(alembic_config(engine), revision)
     with engine.begin() as connection:
-        connection.execute(text("INSERT INTO source (name) VALUES ('Outlet')"))
-        connection.execute(
-            text(
-                "INSERT INTO article (text, content_hash, importer, imported_at) "
-                "VALUES ('Body.', 'h', 'text', '2024-01-01 00:00:00')"
-            )
-        )
-        connection.execute(
-            text(
-                "INSERT INTO claim (article_id, ordinal, text, char_start, char_end, kind, "
-                "checkworthiness, reasons, numbers, dates, status) "
-                "VALUES (1, 0, 'Body.', 0, 5, 'sentence', 0.5, '[]', '[]', '[]', 'unreviewed')"
-            )
-        )
+        for statement in (
+            "INSERT INTO article (text, content_hash, importer, imported_at) "
+            "VALUES ('Body.', 'h', 'text', '2024-01-01 00:00:00')",
+            "INSERT INTO claim (article_id, ordinal, text, char_start, char_end, kind, "
+            "checkworthiness, reasons, numbers, dates, status) "
+            "VALUES (1, 0, 'Body.', 0, 5, 'sentence', 0.5, '[]', '[]', '[]', 'unreviewed')",
+            *statements,
+        ):
+            connection.execute(text(statement))
     engine.dispose()
-    database = open_database(str(path))
+    return open_database(str(path))
+
+
+def test_upgrade_from_first_schema_keeps_rows(tmp_path: Path) -> None:
+    database = _upgraded_from(
+        tmp_path / "old.db", "0001", "INSERT INTO source (name) VALUES ('Outlet')"
+    )
     with database.engine.connect() as connection:
         row = connection.execute(
             text("SELECT text, suggested_outdated, differing_spans FROM claim")
@@ -95,31 +103,9 @@ def test_upgrade_from_first_schema_keeps_rows(tmp_path: Path) -> None:
 
 
 def test_token_index_moves_into_its_primary_key_with_its_rows(tmp_path: Path) -> None:
-    from alembic import command
-
-    from workbench.db.migrations.runner import alembic_config
-
-    path = tmp_path / "tokens.db"
-    engine = open_database(str(path), upgrade=False).engine
-    command.upgrade(alembic_config(engine), "0006")
-    with engine.begin() as connection:
-        connection.execute(
-            text(
-                "INSERT INTO article (text, content_hash, importer, imported_at) "
-                "VALUES ('Body.', 'h', 'text', '2024-01-01 00:00:00')"
-            )
-        )
-        connection.execute(
-            text(
-                "INSERT INTO claim (article_id, ordinal, text, char_start, char_end, kind, "
-                "checkworthiness, reasons, numbers, dates, status, suggested_outdated, "
-                "differing_spans) VALUES (1, 0, 'Body.', 0, 5, 'sentence', 0.5, '[]', '[]', "
-                "'[]', 'unreviewed', 0, '[]')"
-            )
-        )
-        connection.execute(text("INSERT INTO claim_token VALUES ('office', 1), ('kyiv', 1)"))
-    engine.dispose()
-    database = open_database(str(path))
+    database = _upgraded_from(
+        tmp_path / "tokens.db", "0006", "INSERT INTO claim_token VALUES ('office', 1), ('kyiv', 1)"
+    )
     with database.engine.connect() as connection:
         rows = connection.execute(text("SELECT token, claim_id FROM claim_token")).all()
         schema = connection.execute(
