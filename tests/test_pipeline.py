@@ -240,16 +240,27 @@ def test_reread_writes_only_the_readings_that_changed(database, write_file) -> N
     assert reread_claims(database).changed == 0
 
 
-def test_a_full_regroup_rebuilds_the_token_index(database, write_file) -> None:
-    # On SQLite the index is written in a thread beside the clustering; on PostgreSQL when the
-    # clustering is done. Either way it ends up holding each claim's tokens, once, and tokens
-    # stored by a release that folded words otherwise are gone.
+@pytest.mark.parametrize("sqlite_json", [True, False], ids=["json", "no-json"])
+def test_a_full_regroup_rebuilds_the_token_index(
+    database, write_file, monkeypatch, sqlite_json: bool
+) -> None:
+    # On SQLite the index is written in a thread beside the clustering (row by row when SQLite
+    # has no JSON functions); on PostgreSQL when the clustering is done. Either way it ends up
+    # holding each claim's tokens, once, and tokens stored by a release that folded words
+    # otherwise are gone.
     from sqlalchemy import insert
 
     from workbench.db.models import ClaimToken
+    from workbench.matching import service
     from workbench.matching.grouping import GroupingSettings
     from workbench.matching.normalise import match_text
     from workbench.matching.service import regroup_all
+
+    if not sqlite_json:
+        monkeypatch.setattr(service, "_reads_json", lambda cursor: False)
+    elif database.url.startswith("sqlite"):
+        with database.engine.connect() as connection:
+            assert service._reads_json(connection.connection.cursor())  # the threaded path runs
 
     paths = [
         write_file("a.txt", ARTICLE),

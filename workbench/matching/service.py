@@ -6,6 +6,7 @@ Functions take the session keyword-only; the caller owns the transaction.
 from __future__ import annotations
 
 import json
+import sqlite3
 import threading
 import time
 from collections import Counter
@@ -842,6 +843,9 @@ class _TokenWriter:
     def __enter__(self) -> _TokenWriter:
         if self.session.get_bind().dialect.name == "sqlite" and (self.rows or self.replace_all):
             cursor = self.session.connection().connection.cursor()
+            if not _reads_json(cursor):
+                cursor.close()
+                return self  # an SQLite built without JSON: rows go in when the block ends
             rows_json = json.dumps(self.rows)
             self.rows = []
             self.thread = threading.Thread(
@@ -877,6 +881,15 @@ class _TokenWriter:
             self.error = error
         finally:
             cursor.close()
+
+
+def _reads_json(cursor: Any) -> bool:
+    try:
+        cursor.execute("SELECT json_extract('[1]', '$[0]')")
+        cursor.fetchall()
+    except sqlite3.OperationalError:  # "no such function": SQLite before 3.38 without JSON1
+        return False
+    return True
 
 
 def _token_rows(
