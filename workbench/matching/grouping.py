@@ -780,16 +780,6 @@ def score_pair_arrays(
     return edges
 
 
-def group_indices(
-    data: GroupingInput,
-    settings: GroupingSettings,
-    constraints: Constraints | None = None,
-) -> tuple[Clusters, dict[tuple[int, int], float], Scorer]:
-    """Cluster a whole collection: returns the clusters, the scored edges and the scorer."""
-    edges, scorer = score_candidates(data, settings)
-    return cluster(len(data.texts), edges, scorer, settings, constraints), edges, scorer
-
-
 def score_candidates(
     data: GroupingInput, settings: GroupingSettings
 ) -> tuple[dict[tuple[int, int], float], Scorer]:

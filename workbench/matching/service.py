@@ -289,7 +289,7 @@ def regroup_all(*, session: Session, settings: GroupingSettings) -> GroupingRepo
     edges, scorer = score_candidates(data, settings)
     # The token index is written beside the clustering: one core's Python work that does not
     # touch the database (the scoring before it keeps both cores busy).
-    with _TokenWriter(session, _token_rows(members, data.texts), replace_all=True):
+    with _RebuiltTokenIndex(session, _token_rows(members, data.texts)):
         clusters = cluster(len(members), edges, scorer, settings, constraints)
         join_superseded(clusters, edges, members, settings, constraints, scorer, readings)
     claim_clusters = [[members[i].claim_id for i in group] for group in clusters.groups()]
@@ -816,38 +816,35 @@ def _index_tokens(
     session: Session, members: Sequence[MemberClaim], texts: Sequence[MatchText]
 ) -> None:
     """Add the claims' tokens to the inverted index (claims already indexed are skipped)."""
-    with _TokenWriter(session, _unindexed_token_rows(session, members, texts)):
-        pass
+    _insert_token_rows(session, _unindexed_token_rows(session, members, texts))
 
 
-class _TokenWriter:
-    """Writes token rows to the inverted index; with `replace_all`, the index is rebuilt from
-    them (a full regroup: tokens stored by a release that folded words otherwise go).
+class _RebuiltTokenIndex:
+    """Rebuilds the inverted index from `rows` (a full regroup: tokens stored by a release
+    that folded words otherwise go).
 
     On SQLite the rows go in as one statement over a JSON array, which SQLite runs without
     holding Python's lock, so `regroup_all` lets it run in a thread beside the clustering (the
     first full run of 100,000 claims writes 1.2 million rows: 2.8 s of SQLite's own work).
     Nothing else may use the session's connection until the block ends; the block waits for
-    the writer and raises its error, if any. Other databases write when the block ends.
+    the writer and raises its error, if the block itself did not fail. Other databases, and an
+    SQLite without JSON functions, write when the block ends.
     """
 
-    def __init__(
-        self, session: Session, rows: list[tuple[str, int]], *, replace_all: bool = False
-    ) -> None:
+    def __init__(self, session: Session, rows: list[tuple[str, int]]) -> None:
         self.session = session
         self.rows = rows
-        self.replace_all = replace_all
         self.thread: threading.Thread | None = None
         self.error: BaseException | None = None
 
-    def __enter__(self) -> _TokenWriter:
-        if self.session.get_bind().dialect.name == "sqlite" and (self.rows or self.replace_all):
+    def __enter__(self) -> _RebuiltTokenIndex:
+        if self.session.get_bind().dialect.name == "sqlite":
             cursor = self.session.connection().connection.cursor()
             if not _reads_json(cursor):
                 cursor.close()
-                return self  # an SQLite built without JSON: rows go in when the block ends
+                return self
             rows_json = json.dumps(self.rows)
-            self.rows = []
+            self.rows = []  # the JSON holds them; the list would only weigh on peak memory
             self.thread = threading.Thread(
                 target=self._write_json, args=(cursor, rows_json), daemon=True
             )
@@ -857,20 +854,15 @@ class _TokenWriter:
     def __exit__(self, *exc_info: object) -> None:
         if self.thread is not None:
             self.thread.join()
-            if self.error is not None:
+            if self.error is not None and exc_info[0] is None:
                 raise self.error
-            return
-        if exc_info[0] is not None:
-            return
-        if self.replace_all:
+        elif exc_info[0] is None:
             self.session.execute(delete(ClaimToken))
-        if self.rows:
             _insert_token_rows(self.session, self.rows)
 
     def _write_json(self, cursor: Any, rows_json: str) -> None:
         try:
-            if self.replace_all:
-                cursor.execute(f"DELETE FROM {TOKEN_TABLE.name}")
+            cursor.execute(f"DELETE FROM {TOKEN_TABLE.name}")
             cursor.execute(
                 f"INSERT INTO {TOKEN_TABLE.name} (token, claim_id) "
                 "SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') "
