@@ -31,7 +31,9 @@ Conventions callers can rely on:
   instead: the next such month that has not ended by the reference. "next"/"last"/"this" pick
   the following / preceding / current occurrence.
 * Weekdays: "on Monday" is the Monday on or before the reference; "last Monday" strictly
-  before, "next Monday" strictly after, "this Monday" within the reference's week.
+  before, "next Monday" strictly after, "this Monday" within the reference's week. A bare
+  weekday after a word of the future in its clause ("will", "expected", "could", "due") is
+  the Monday on or after the reference.
 * Not dates: lower-case month words ("a march on Kyiv", "it may rise"), a capitalised "May" or
   other month with neither day, year, nor a preceding word such as "in"/"since"/"by"/"early";
   years with no preposition ("2024 was"; but "a 2018 fire", where a determiner and a noun
@@ -447,9 +449,23 @@ def _weekday(match: re.Match[str], reference: date | None) -> _Found:
         day = reference - timedelta(days=(reference.weekday() - weekday) % 7 or 7)
     elif modifier == "this":
         day = reference + timedelta(days=weekday - reference.weekday())
+    elif _FORETOLD.search(_CLAUSE_START.split(match.string[:start])[-1]):
+        day = reference + timedelta(days=(weekday - reference.weekday()) % 7)
     else:
         day = reference - timedelta(days=(reference.weekday() - weekday) % 7)
     return _Found(start, end, True, "day", _Period(day, day, "day"))
+
+
+# Words earlier in a weekday's clause that put it ahead of the report: "113 ships were expected
+# to transit the canal by early Tuesday morning", written on a Monday, is the next day, not the
+# Tuesday before. Without one, a bare weekday is the one on or before the report (news tells
+# what happened).
+_FORETOLD = re.compile(
+    r"\b(?:will|won't|shall|expected|expects?|due|scheduled|set\s+to|plans?\s+to|planned"
+    r"|going\s+to|hopes?\s+to|aims?\s+to|look(?:s|ing)?\s+forward\s+to|could|may|might)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_START = re.compile(r"[.;:!?]\s|\n")
 
 
 def _relative_word(match: re.Match[str], reference: date | None) -> _Found:

@@ -191,7 +191,7 @@ _SINGULAR_UNITS = {
     "year": "years", "month": "months", "week": "weeks", "day": "days", "hour": "hours",
     "minute": "minutes", "time": "times", "person": "people", "tonne": "tonnes", "ton": "tons",
     "kilometre": "kilometres", "kilometer": "kilometers", "km": "km", "mile": "miles",
-    "metre": "metres", "meter": "meters", "foot": "feet", "feet": "feet",
+    "metre": "metres", "meter": "meters", "foot": "feet", "feet": "feet", "yard": "yards",
 }  # fmt: skip
 # Words that make a unit another measure: an area, a volume, another mile.
 _MEASURE_KINDS = frozenset({"square", "cubic", "nautical"})
@@ -250,6 +250,8 @@ class _Amount:
     currency: str | None
     percent: str | None
     attached_scale: bool  # "€600m": only trusted when a currency says it is money
+    # Written with a thousands separator: "2,012" is a count (a toll), never the year 2012.
+    separated: bool = False
 
     @property
     def value(self) -> float:
@@ -271,6 +273,7 @@ class _Amount:
     def looks_like_year(self) -> bool:
         return (
             self.is_plain
+            and not self.separated
             and _PLAIN_INTEGER.fullmatch(self.digits) is not None
             and 1900 <= int(self.digits) <= 2100
         )
@@ -430,6 +433,7 @@ def _digit_amount(match: re.Match[str], prefix: str) -> _Amount:
         currency=_currency_code(currency_sign or currency_word),
         percent=match.group(f"{prefix}pct"),
         attached_scale=match.group(f"{prefix}attached") is not None,
+        separated="," in match.group(f"{prefix}num"),
     )
 
 

@@ -47,6 +47,11 @@ def only_mention(text: str, reference: date | None = REFERENCE) -> DateMention:
         ("They meet on Monday.", "Monday", "2024-02-26", "day", True),
         ("Wednesday's attack hit Kyiv.", "Wednesday", "2024-02-28", "day", True),
         ("It closed on Friday.", "Friday", "2024-03-01", "day", True),
+        # A word of the future earlier in the clause puts a bare weekday ahead of the report.
+        ("Ships are expected to pass by early Tuesday.", "Tuesday", "2024-03-05", "day", True),
+        ("It could be afloat by Sunday night.", "Sunday", "2024-03-03", "day", True),
+        ("It will reopen on Friday.", "Friday", "2024-03-01", "day", True),
+        ("It sank on Tuesday; it will be raised.", "Tuesday", "2024-02-27", "day", True),
         ("It opens next Monday.", "next Monday", "2024-03-04", "day", True),
         ("It opened last Friday.", "last Friday", "2024-02-23", "day", True),
         ("We announce it today.", "today", "2024-03-01", "day", True),

@@ -170,6 +170,12 @@ def test_not_quantities(text: str) -> None:
     assert extract_numbers(text) == []
 
 
+def test_a_count_written_with_a_separator_is_never_a_year() -> None:
+    # Between 1900 and 2100 a plain integer is taken for a year; "2,012" is written as a count.
+    assert only_mention("The death toll rose to 2,012.").value == 2012
+    assert extract_numbers("The toll rose in 2012.") == []
+
+
 def test_to_json_omits_missing_fields() -> None:
     assert only_mention("over 80,000 soldiers").to_json() == {
         "text": "80,000",

@@ -711,7 +711,7 @@ def test_claims_naming_days_more_than_a_slip_apart_tell_two_events() -> None:
     assert not named_days_apart([saturday], [undated], Readings())
 
 
-def test_headlines_of_days_months_apart_tell_two_events() -> None:
+def test_headlines_of_days_more_than_a_week_apart_tell_two_events() -> None:
     january = member("Fed holds interest rates steady", date(2024, 1, 31), kind="headline")
     may = member(
         "US Federal Reserve holds interest rates steady", date(2024, 5, 2), kind="headline"
@@ -720,9 +720,14 @@ def test_headlines_of_days_months_apart_tell_two_events() -> None:
     # A body sentence naming its day has the same news day as a headline would.
     wednesday = member("The Fed held rates steady on Wednesday.", date(2025, 1, 30))
     assert news_days_apart([january], [wednesday], Readings())
-    # Within a month it is one piece of news, headlined for days.
+    # Within a week it is one piece of news, headlined for days.
     week_later = member("Fed holds rates steady", date(2024, 2, 7), kind="headline")
     assert not news_days_apart([january], [week_later], Readings())
+    refloated = member(
+        "Traffic resumes after stranded ship refloated", date(2021, 3, 29), kind="headline"
+    )
+    impounded = member("Egypt impounds ship stuck in canal", date(2021, 4, 13), kind="headline")
+    assert news_days_apart([refloated], [impounded], Readings())
     # A body sentence that names no day may recap an older event.
     recap = member("The Fed held rates steady.", date(2024, 5, 2))
     assert not news_days_apart([january], [recap], Readings())
@@ -741,6 +746,10 @@ def test_headlines_months_apart_stay_one_story_when_it_moves_on() -> None:
     stay = member("Kotick will stay as CEO through 2023", date(2023, 10, 13), kind="headline")
     assert not news_days_apart([leave], [stay], Readings())
     assert news_days_apart([buying], [stay], Readings())
+    # A count that grew moves the story on too.
+    early = member("Quake death toll rises to 2,012", date(2023, 9, 10), kind="headline")
+    later = member("Quake death toll rises to 2,946", date(2023, 9, 19), kind="headline")
+    assert not news_days_apart([early], [later], Readings())
 
 
 @pytest.mark.parametrize(
@@ -1031,6 +1040,22 @@ def test_what_is_left_of_a_whole_is_another_quantity_than_the_whole() -> None:
     assert relation_on_one_day(left, left.replace("about 40", "30")) == "conflicting"
 
 
+def test_an_average_is_another_quantity_than_one_period_s_value() -> None:
+    average = "The economy has now added an average of 266,000 jobs a month for three months."
+    sectors = (
+        "Leisure and hospitality and government employment added 96,000 and 73,000 jobs, "
+        "respectively, which is above the average monthly gain for both sectors."
+    )
+    assert relation_on_one_day(average, sectors) == "repeated"
+    averaged = "Hiring averaged 266,000 jobs a month over the summer."
+    assert relation_on_one_day(averaged, sectors) == "repeated"
+    on_average = "Employers added 266,000 jobs a month on average over the summer."
+    assert relation_on_one_day(on_average, sectors) == "repeated"
+    # Two averages still compare.
+    other = "Employers have added an average of 180,000 jobs a month for three months."
+    assert relation_on_one_day(average, other) == "conflicting"
+
+
 def test_a_preposition_after_a_bare_figure_says_nothing_of_what_it_counts() -> None:
     # "336,000 in" and "267,000 in" once made one unit ("~in"), so the September gain was set
     # against the other report's yearly average; the two averages agree.
@@ -1051,6 +1076,7 @@ def test_a_preposition_after_a_bare_figure_says_nothing_of_what_it_counts() -> N
         ("435 miles south", "500 km south", "435 miles vs 500 km elsewhere"),
         ("370 miles out", "400 nautical miles out", "370 miles vs 400 nautical miles elsewhere"),
         ("3,800 metres deep", "12,500 feet deep", "members agree on 3,800 metres"),
+        ("a 400-metre hull", "a 430-yard hull", "members agree on 400 metres"),
         # An area is not a length.
         ("10,000 square miles wide", "12,000 miles wide", "no figures, dates or stages in common"),
         # Speeds compare in km/h, and are never lengths.

@@ -16,7 +16,7 @@ Figures (MemberClaim.numbers):
   followed by the same word (a preposition after it names nothing: "336,000 in September").
   A rate compares only with the same rate: "£11.44 an hour" never meets "£1,800 a year",
   while "a year", "per annum" and "annually" are one period. Lengths compare in kilometres
-  (miles, nautical miles, metres, feet) and speeds in km/h (mph, knots); a square mile is an
+  (miles, nautical miles, metres, feet, yards) and speeds in km/h (mph, knots); a square mile is an
   area. A claim with no figure of some unit cannot disagree on that unit.
 * Within a pair of claims each figure is paired with at most one counterpart: agreeing pairs
   first, then the closest values. Figures left without a counterpart are ignored, so an extra
@@ -100,6 +100,11 @@ SUPERSEDE_AFTER_DAYS = 30
 # flip within days ("fired" on the 17th, "fired last week" on the 21st, "to return as CEO" on
 # the 22nd), where a figure that differs within a month is more often a slip of one report.
 STANCE_NEWS_DAYS = 1
+# Headlines (and sentences naming one day) whose news days lie further apart than this tell
+# other news, unless one moves the other's story on: "Traffic resumes after stranded ship
+# refloated" (March 29) and "Egypt impounds ship stuck in Suez Canal" (April 13) share most of
+# their words, yet are two events of one story.
+NEWS_DAYS_APART = 7
 RELATIVE_TOLERANCE = 0.02
 MAX_DATE_SLIP_DAYS = 6
 # Two groups whose claims name days further apart than this tell two events: a slip of a day
@@ -136,7 +141,7 @@ _UNIT_SYNONYMS = {
 _IN_BASE_UNIT = {
     "km": ("km", 1.0), "kilometres": ("km", 1.0), "kilometers": ("km", 1.0),
     "miles": ("km", 1.609344), "nautical miles": ("km", 1.852), "metres": ("km", 0.001),
-    "meters": ("km", 0.001), "feet": ("km", 0.0003048),
+    "meters": ("km", 0.001), "feet": ("km", 0.0003048), "yards": ("km", 0.0009144),
     "km/h": ("km/h", 1.0), "mph": ("km/h", 1.609344), "knots": ("km/h", 1.852),
 }  # fmt: skip
 _SPEEDS = frozenset({"km/h", "mph", "knots"})
@@ -383,6 +388,15 @@ class _Figure(_Mention):
         return bool(_REMAINDER_AFTER.search(after) or _REMAINDER_BEFORE.search(before))
 
     @cached_property
+    def average(self) -> bool:
+        """Whether the figure is an average ("an average of 266,000 jobs a month", "averaged
+        $3.1 billion", "1,200 a day on average"): another quantity than one period's value."""
+        before = self.claim_text[max(0, self.start - 40) : self.start]
+        before = re.split(r"[.;:\d]", before)[-1]
+        after = _CLAUSE_END.split(self.claim_text[self.end : self.end + CONTEXT_CHARS])[0]
+        return bool(_AVERAGE_BEFORE.search(before) or _AVERAGE_AFTER.match(after))
+
+    @cached_property
     def context(self) -> frozenset[str]:
         """Content words written around it (what the figure counts); read only for figures
         that disagree, which are few."""
@@ -403,6 +417,8 @@ class _Figure(_Mention):
 
 _REMAINDER_AFTER = re.compile(r"\b(?:left|remaining|remain|remains|to\s+go)\b", re.IGNORECASE)
 _REMAINDER_BEFORE = re.compile(r"\bremaining\s+(?:[\w-]+\s+)?\Z", re.IGNORECASE)
+_AVERAGE_BEFORE = re.compile(r"\b(?:average|averag(?:ed|es|ing))\b[\w\s$£€-]*\Z", re.IGNORECASE)
+_AVERAGE_AFTER = re.compile(r"[^\d]{0,30}?\bon\s+average\b", re.IGNORECASE)
 
 
 def _word_start(text: str, position: int) -> int:
@@ -951,29 +967,37 @@ def news_days_apart(
     left: Sequence[MemberClaim], right: Sequence[MemberClaim], readings: Readings
 ) -> bool:
     """Whether a claim of one group and a claim of the other tell news of days more than
-    `SUPERSEDE_AFTER_DAYS` apart, and no claim of either moves a plan of the other on. A
+    `NEWS_DAYS_APART` apart, and no claim of either moves the other's story on. A
     headline tells the news of its day: the one day it names, else the day it was published; a
     body sentence has a news day only when it names one day (one that names none may recap an
     older event). "Fed holds interest rates steady" in January and again in May are two
     meetings, not one fact told twice; "Microsoft to buy Activision" and, 21 months later,
     "Microsoft closes Activision deal" are one deal whose status moved on, as "Kotick expected
-    to leave" and "Kotick will stay" are one tenure whose stance turned."""
+    to leave" and "Kotick will stay" are one tenure whose stance turned, and "toll rises to
+    2,000" and, nine days later, "toll nears 3,000" one count that grew."""
     left_days = _news_days(left, readings)
     if not left_days:
         return False
     right_days = _news_days(right, readings)
-    if not any(abs(a - b) > SUPERSEDE_AFTER_DAYS for a in left_days for b in right_days):
+    if not any(abs(a - b) > NEWS_DAYS_APART for a in left_days for b in right_days):
         return False
     return not any(_story_moves_on(a, b, readings) for a in left for b in right)
 
 
 def _story_moves_on(a: MemberClaim, b: MemberClaim, readings: Readings) -> bool:
-    if status_moves_on(a, b, readings):
+    if status_moves_on(a, b, readings) or _figure_moves_on(a, b, readings):
         return True
     right = readings.read(b).stances
     return any(
         x.topic == y.topic and x.side != y.side for x in readings.read(a).stances for y in right
     )
+
+
+def _figure_moves_on(a: MemberClaim, b: MemberClaim, readings: Readings) -> bool:
+    """Whether a figure of one claim supersedes one of the other (a count that grew)."""
+    comparison = _Comparison(agreements=[], findings=[])
+    _compare_figures(readings.read(a).figures, readings.read(b).figures, comparison)
+    return any(finding.kind == SUPERSEDED for finding in comparison.findings)
 
 
 def _news_days(members: Sequence[MemberClaim], readings: Readings) -> set[int]:
@@ -1126,6 +1150,8 @@ def _figure_pair_cost(a: _Figure, b: _Figure) -> tuple[int, int, float] | None:
             return None
     if not agree and a.remainder != b.remainder:
         return None  # "36 hours of oxygen left" is not the "96-hour supply" told otherwise
+    if not agree and a.average != b.average:
+        return None  # "an average of 266,000 jobs a month" is not one month's 73,000 jobs
     if not agree and _log_distance(a, b) > _UNRELATED_LOG_RATIO and not _is_scale_slip(a, b):
         # "$1,400 payments to people earning up to $75,000" and "$400 billion for the
         # payments": amounts this far apart are two quantities, not one reported twice.
