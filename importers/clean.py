@@ -8,8 +8,8 @@ Dropped (recorded in ``CleanedArticle.removed``):
 
 * page furniture lines: "News Feed" before the body, "Show more", "Load more", "Video",
   "Share", "Tweet", "Advertisement", reading times ("2 min read", "Reading time: 3 minutes"),
-  bylines ("By Jane Doe and John Roe"), "Read more: <other headline>" link lines, comment
-  counts before the body;
+  bylines ("By Jane Doe and John Roe"), "Read more: <other headline>" link lines (also "Also
+  read :", "See also:", "Related |"), comment counts before the body;
 * a second copy of the headline;
 * a dateline-only line (one or two all-caps words such as "ISTANBUL", optionally ", Country"):
   it is where the story was filed, not a claim. The first one is kept as
@@ -71,7 +71,10 @@ _READING_TIME_RE = re.compile(
 )
 _COMMENT_COUNT_RE = re.compile(r"(?:\d{1,6}|no)\s+comments?|comments?\s*\(\d{1,6}\)", re.I)
 _MORE_FROM_RE = re.compile(r"more\s+from\b", re.IGNORECASE)
-_READ_MORE_LINK_RE = re.compile(r"read\s+(?:more|also)\s*:", re.IGNORECASE)
+# A line that points to another article: "Read more: …", "Also read : …", "ALSO READ | …".
+_READ_MORE_LINK_RE = re.compile(
+    r"(?:read\s+(?:more|also)|also\s+read|see\s+also|related)\s*[:|]", re.IGNORECASE
+)
 _DATELINE_RE = re.compile(r"[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+)?(?:, [A-Z][a-z]+)?")
 _TRACKBACK_EDGE = ("[…]", "[...]")
 _CAPTION_START_RE = re.compile(r"(?:photo|photograph|image|picture|credit)s?(?:\s+by)?\s*:", re.I)

@@ -19,7 +19,8 @@ Conventions callers can rely on:
   tally, two plain counts joined by a dash with the larger first ("a 219-212 vote").
 * Qualifier, normalised: "over", "under", "about", "nearly", "up to", "at least".
 * Not extracted: years ("in 2024", "since 2022": plain integers 1900-2100 with no counted noun
-  or after a date word such as "in"/"since"/"by"; "2024 elections" is kept), day numbers and
+  or after a date word such as "in"/"since"/"by"; "2024 elections" is kept; 1800-1899 only
+  after such a word, "in 1834", as "1850 people" is a count), day numbers and
   years inside dates ("Feb. 24, 2024", "24 February"), ISO and numeric dates, clock times,
   ordinals ("21st"), numbers that name something ("Model 3", "Flight 370", "Chapter 11",
   "Category 5"), numbers glued to letters or following a hyphen ("F-16", "COVID-19",
@@ -136,6 +137,12 @@ _QUALIFIER_BEFORE = re.compile(
 _VERBS_TAKING_OVER = frozenset(
     """hand hands handed handing turn turns turned turning take takes took taken taking
     pass passes passed passing""".split()
+)
+# "Has gone up to 2,497", "was revised up to 90": a rise to the figure, not a cap on it.
+_VERBS_GOING_UP = frozenset(
+    """go goes gone went going climb climbs climbed climbing move moves moved moving shot
+    shoot shoots jump jumps jumped edge edges edged tick ticks ticked creep creeps crept
+    ramp ramps ramped revise revises revised push pushes pushed pushing""".split()
 )
 _BETWEEN_BEFORE = re.compile(rf"\b(?i:between){_SPACE}+(?:{_QUALIFIER}{_SPACE}+)?\Z")
 _FROM_BEFORE = re.compile(rf"\b(?i:from){_SPACE}+(?:{_QUALIFIER}{_SPACE}+)?\Z")
@@ -278,6 +285,17 @@ class _Amount:
             and 1900 <= int(self.digits) <= 2100
         )
 
+    @property
+    def may_be_old_year(self) -> bool:
+        """1800-1899: a year only after a word of dates and before no counted noun ("since its
+        inception in 1834"); else a count ("a crowd of 1850 people")."""
+        return (
+            self.is_plain
+            and not self.separated
+            and _PLAIN_INTEGER.fullmatch(self.digits) is not None
+            and 1800 <= int(self.digits) < 1900
+        )
+
 
 def extract_numbers(text: str) -> list[NumberMention]:
     """Every quantity stated in `text`, in order of appearance."""
@@ -398,6 +416,8 @@ def _mention_from_amount(text: str, amount: _Amount) -> NumberMention | None:
         return None
     unit = _unit(text, amount)
     if amount.looks_like_year and (unit is None or _is_after_date_word(text, amount.start)):
+        return None
+    if amount.may_be_old_year and unit is None and _is_after_date_word(text, amount.start):
         return None
     return NumberMention(
         text=text[amount.start : amount.end],
@@ -525,6 +545,8 @@ def _qualifier_before(text: str, start: int) -> str | None:
         return None
     verb = (found.group("verb") or "").lower()
     if found.group("qualifier").lower() == "over" and verb in _VERBS_TAKING_OVER:
+        return None
+    if found.group("qualifier").lower().startswith("up") and verb in _VERBS_GOING_UP:
         return None
     return _QUALIFIER_NAMES.get(re.sub(r"\s+", " ", found.group("qualifier").lower()))
 

@@ -78,6 +78,8 @@ def test_single_quantities(text: str, span: str, value: float, unit: str | None)
         ("Fewer than 10 drones flew.", "under", 10),
         ("They trained 60,000 soldiers.", None, 60_000),
         ("She handed over 50 new vehicles.", None, 50),
+        # A rise to the figure, not a cap on it.
+        ("The death toll has gone up to 2,497.", None, 2497),
     ],
 )
 def test_qualifiers(text: str, qualifier: str | None, value: float) -> None:
@@ -144,6 +146,7 @@ def test_figures_that_are_not_ranges(text: str, spans: list[str]) -> None:
     [
         "It started in 2024.",
         "Fighting since 2022 continued.",
+        "The worst defeat since the party's inception in 1834.",
         "Between 2022 and 2024 nothing changed.",
         "From 2022-2024 it grew.",
         "He spoke on Feb. 24.",
@@ -174,6 +177,8 @@ def test_a_count_written_with_a_separator_is_never_a_year() -> None:
     # Between 1900 and 2100 a plain integer is taken for a year; "2,012" is written as a count.
     assert only_mention("The death toll rose to 2,012.").value == 2012
     assert extract_numbers("The toll rose in 2012.") == []
+    # Before 1900 a plain integer is a year only after a word of dates.
+    assert only_mention("A crowd of 1850 people gathered.").value == 1850
 
 
 def test_to_json_omits_missing_fields() -> None:

@@ -20,6 +20,7 @@ from workbench.matching.relations import (
     named_days_apart,
     news_days_apart,
     one_story,
+    past_event_apart,
     reported_apart,
     status_moves_on,
     statuses_in_order,
@@ -733,6 +734,40 @@ def test_headlines_of_days_more_than_a_week_apart_tell_two_events() -> None:
     assert not news_days_apart([january], [recap], Readings())
 
 
+def test_a_count_of_an_older_event_stays_apart_from_the_count_of_the_news() -> None:
+    news = member(
+        "A powerful earthquake struck Morocco on Friday night killing at least 296 people.",
+        date(2023, 9, 9),
+    )
+    agadir = member(
+        "The earthquake was Morocco's deadliest since 1960 when a quake struck the coastal "
+        "city of Agadir, killing at least 12,000, according to media reports.",
+        date(2023, 9, 21),
+    )
+    assert past_event_apart([news], [agadir], Readings())
+    assert past_event_apart([agadir], [news], Readings())
+    # Both of the news, or a claim that also counts the news: nothing keeps them apart.
+    later = member("The death toll has risen to 2,946.", date(2023, 9, 15))
+    assert not past_event_apart([news], [later], Readings())
+    both = member(
+        "The quake killed 2,946, after one that killed 12,000 in 1960 when Agadir was hit.",
+        date(2023, 9, 21),
+    )
+    assert not past_event_apart([news], [both], Readings())
+    # A figure measured against an older year, or a record that runs from it, is of the news.
+    capacity = member("Capacity will reach 35 times the level of 2022.", date(2024, 3, 1))
+    times = member("Capacity will be 25 times what it was.", date(2024, 3, 1))
+    assert not past_event_apart([capacity], [times], Readings())
+    than = member("Capacity will be 35 times higher than in 2022.", date(2024, 3, 1))
+    assert not past_event_apart([than], [times], Readings())
+    record = member(
+        "The party suffered its worst defeat since its founding in 1834, winning 121 seats.",
+        date(2024, 7, 5),
+    )
+    seats = member("The party won 121 seats.", date(2024, 7, 5))
+    assert not past_event_apart([record], [seats], Readings())
+
+
 def test_headlines_months_apart_stay_one_story_when_it_moves_on() -> None:
     planned = member("Microsoft to buy Activision Blizzard", date(2022, 1, 19), kind="headline")
     buying = member("Microsoft buying Activision for $68.7B", date(2022, 1, 18), kind="headline")
@@ -879,6 +914,22 @@ def test_the_death_toll_named_far_before_its_figure_still_counts_the_dead() -> N
     assert result.relation == "outdated"
 
 
+def test_a_death_toll_rises_past_the_magnitude_named_on_the_way() -> None:
+    # The toll is the subject of "has gone up to", with the magnitude's figure in between; the
+    # magnitude, a fraction, is no count of the dead.
+    early = member("Morocco earthquake death toll rises to 632", SEP_14)
+    later = member(
+        "The ministry said the death toll in the earthquake that measured 6.8 on the Richter "
+        "scale has gone up to 2,497.",
+        SEP_18,
+    )
+    result = assess_group([early, later])
+    assert result.relation == "outdated"
+    assert result.reason == "632 (2023-09-14) superseded by 2,497 (2023-09-18)"
+    unknown = member("The death toll in the quake that measured 6.8 is not yet known.", SEP_18)
+    assert assess_group([early, unknown]).relation == "repeated"
+
+
 AUG_10, AUG_13 = date(2023, 8, 10), date(2023, 8, 13)
 SEP_2, SEP_16 = date(2023, 9, 2), date(2023, 9, 16)
 AT_LEAST_115 = "Authorities have said at least 115 people died in the fire on August 8."
@@ -956,6 +1007,13 @@ def test_a_figure_of_an_older_event_named_in_its_clause_is_not_an_earlier_count(
     # Counted "since" a year, a figure runs up to the report and is compared.
     since = member("Fires have killed 61 people in Hawaii since 1960, officials said.", AUG_10)
     assert assess_group([since, toll]).relation == "outdated"
+    # "Since" a year that a "when" clause tells: the figure is of that year's event.
+    agadir = member(
+        "The fire is Hawaii's deadliest since 1960 when a tsunami struck the coastal town of "
+        "Hilo, killing 61 people, according to media reports.",
+        AUG_10,
+    )
+    assert assess_group([agadir, toll]).relation == "repeated"
 
 
 NOV_9_2022, MAR_15_2023 = date(2022, 11, 9), date(2023, 3, 15)

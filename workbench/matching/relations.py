@@ -120,6 +120,13 @@ _CLAUSE_END = re.compile(r"[.;:]\s|,\s+(?:while|but|and|as)\b")
 _RUNS_UP_TO_NOW = re.compile(
     r"\b(?:since|from|as\s+of|through|until)\s+(?:the\s+)?(?:end\s+of\s+)?\Z", re.IGNORECASE
 )
+# "Worst defeat since the party's inception in 1834, winning only 121 seats": the record runs
+# from the date to the news, whose figure it is.
+_SINCE_BEFORE = re.compile(r"\bsince\b[^.;:,\d]{0,40}\Z", re.IGNORECASE)
+_LEVEL_AFTER = re.compile(r"\s+(?:levels?|figures?)\b", re.IGNORECASE)
+_COMPARED_WITH = re.compile(
+    r"\b(?:than|compared|versus|vs|levels?|what\s+it\s+was)\b", re.IGNORECASE
+)
 
 CONFLICT = "conflict"
 UNDATED = "undated"  # a difference where at least one publication date is unknown
@@ -205,7 +212,8 @@ _PER_PERIOD = re.compile(
 # to over", "now stands at", "topped".
 _UPDATE_CUE = re.compile(
     r"\b(?:(?:ris(?:es|en)|rose|climb(?:s|ed)|jump(?:s|ed)|soar(?:s|ed)|surg(?:es|ed)"
-    r"|increas(?:es|ed)|grew|grown|mounted|now\s+stands?|stood)\s+(?:to|at)"
+    r"|increas(?:es|ed)|grew|grown|mounted|now\s+stands?|stood"
+    r"|(?:gone|went|goes|go)\s+up)\s+(?:to|at)"
     r"|(?:reach(?:es|ed)|tops|topped|surpass(?:es|ed)|pass(?:es|ed)|exceed(?:s|ed)))"
     r"(?:\s+(?:over|more\s+than|at\s+least|nearly|almost|about|some))?\s*\Z",
     re.IGNORECASE,
@@ -675,10 +683,11 @@ def _unit_key(text: str, number: dict[str, Any]) -> str:
     unit = number.get("unit")
     if unit in _FATE_UNITS:
         return _FATE_UNITS[unit]  # "36 fatalities", "115 deaths"
-    if unit in _COUNTED_PEOPLE or not unit:
+    if (unit in _COUNTED_PEOPLE or not unit) and float(number["value"]).is_integer():
         # "the death toll has risen to 3,617", "killed 381 people", "1,000 people were
         # killed": one count of the dead, however it is written; and the missing, the injured
-        # and the displaced are never the same count as the dead.
+        # and the displaced are never the same count as the dead. A fraction counts no one:
+        # "the death toll in the earthquake that measured 6.8" is not a toll of 6.8.
         fate = _fate(text, int(number["start"]), int(number["end"]))
         if fate is not None:
             return fate
@@ -714,7 +723,14 @@ def _fate(text: str, start: int, end: int) -> str | None:
         found.append((len(window) - before.end(before.lastgroup), before.lastgroup))
     if (after := _FATE_AFTER.match(text, end)) is not None and after.lastgroup:
         found.append((after.start(after.lastgroup) - end, after.lastgroup))
+    if not found and _UPDATE_CUE.search(window) and _TOLL_SUBJECT.match(window):
+        # "The death toll in the earthquake that measured 6.8 has gone up to 2,497": the toll
+        # is the subject of the rise, however many words (and figures) lie between.
+        return "deaths"
     return min(found)[1] if found else None
+
+
+_TOLL_SUBJECT = re.compile(r".*\bdeath\s+toll\b(?:(?![.;:]\s).)*\Z", re.IGNORECASE | re.DOTALL)
 
 
 def _period_next_to(start: int, end: int, claim: MemberClaim) -> tuple[date, date] | None:
@@ -742,16 +758,36 @@ def _of_past_event(start: int, end: int, claim: MemberClaim, published: date | N
         period = _period(mention)
         if period is None or (published - period[1]).days < PAST_EVENT_DAYS:
             continue
-        mention_start = int(mention["start"])
-        gap_from, gap_to = _gap_between(start, end, mention_start, int(mention["end"]))
+        mention_start, mention_end = int(mention["start"]), int(mention["end"])
+        if _told_in_when_clause(claim.text, mention_end, start):
+            return True
+        gap_from, gap_to = _gap_between(start, end, mention_start, mention_end)
         if not 0 <= gap_to - gap_from <= PAST_EVENT_CHARS:
             continue
         between = claim.text[gap_from:gap_to]
         if _CLAUSE_END.search(between) or _figure_between(claim, gap_from, gap_to):
             continue
-        if not _RUNS_UP_TO_NOW.search(claim.text, 0, mention_start):
+        if _COMPARED_WITH.search(between) or _LEVEL_AFTER.match(claim.text, mention_end):
+            # "35 times higher than in 2022", "35 times the 2022 level": today's figure,
+            # measured against then
+            continue
+        before = claim.text[max(0, mention_start - 50) : mention_start]
+        if not _RUNS_UP_TO_NOW.search(before) and not _SINCE_BEFORE.search(before):
             return True
     return False
+
+
+def _told_in_when_clause(text: str, date_end: int, figure_start: int) -> bool:
+    """Whether the figure lies in a clause that tells what happened at the date: "deadliest
+    since 1960, when a quake struck the city of Agadir, killing at least 12,000"."""
+    if not 0 <= figure_start - date_end <= PAST_EVENT_REACH:
+        return False
+    return _WHEN_CLAUSE.match(text, date_end, figure_start) is not None
+
+
+# A clause after a date that tells its event: ", when ..." up to the figure, in one sentence.
+_WHEN_CLAUSE = re.compile(r",?\s+when\b[^.;:]*\Z")
+PAST_EVENT_REACH = 120  # how far such a clause may run before the figure
 
 
 def _gap_between(start: int, end: int, other_start: int, other_end: int) -> tuple[int, int]:
@@ -948,6 +984,45 @@ def reported_apart(
         return False  # the usual case, decided without reading a figure
     right_figures = _with_figures(right, readings)
     return any(_values_apart(a, b) for a in _with_figures(left, readings) for b in right_figures)
+
+
+def past_event_apart(
+    left: Sequence[MemberClaim], right: Sequence[MemberClaim], readings: Readings
+) -> bool:
+    """Whether a claim of one group counts something only for an older event and a claim of
+    the other counts it for the news: "the deadliest since 1960, when a quake struck Agadir,
+    killing at least 12,000" is not the report that a quake "struck on Friday night killing at
+    least 296 people", however alike the words."""
+    left_past = _past_units(left, readings)
+    right_past = _past_units(right, readings)
+    if not left_past and not right_past:
+        return False  # the usual case: only a claim naming an older date has a past figure
+    return bool(
+        left_past & _current_units(right, readings) or right_past & _current_units(left, readings)
+    )
+
+
+def _past_units(members: Sequence[MemberClaim], readings: Readings) -> set[str]:
+    """Units that a member counts only for an older event (its every figure of them past)."""
+    units: set[str] = set()
+    for member in members:
+        if member.numbers and member.dates:
+            figures = readings.read(member).figures
+            units |= {f.unit_key for f in figures if f.past} - _current_of(figures)
+    return units
+
+
+def _current_units(members: Sequence[MemberClaim], readings: Readings) -> set[str]:
+    units: set[str] = set()
+    for member in members:
+        if member.numbers:
+            units |= _current_of(readings.read(member).figures)
+    return units
+
+
+def _current_of(figures: Sequence[_Figure]) -> set[str]:
+    # A figure without a unit ("~") says too little of what it counts to part two claims.
+    return {f.unit_key for f in figures if not f.past and f.unit_key != "~"}
 
 
 def named_days_apart(

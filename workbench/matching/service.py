@@ -59,6 +59,7 @@ from workbench.matching.relations import (
     named_days_apart,
     news_days_apart,
     one_story,
+    past_event_apart,
     reported_apart,
     status_moves_on,
     statuses_in_order,
@@ -405,8 +406,9 @@ def _apart(
 ) -> Callable[[Sequence[int], Sequence[int]], bool]:
     """What keeps two clusters from joining as one fact although their words match: reports
     further apart than one story, one quantity with other values a month or more apart, days
-    named further apart than a slip, news of days more than a month apart (headlines of two
-    meetings), or acts done that differ in what or who (two events told alike)."""
+    named further apart than a slip, news of days more than a week apart (headlines of two
+    meetings), acts done that differ in what or who (two events told alike), or a count of an
+    older event against the same count for the news."""
 
     def apart(left: Sequence[int], right: Sequence[int]) -> bool:
         left_claims, right_claims = [members[i] for i in left], [members[i] for i in right]
@@ -417,6 +419,7 @@ def _apart(
             or named_days_apart(left_claims, right_claims, readings)
             or news_days_apart(left_claims, right_claims, readings)
             or done_acts_apart(left_claims, right_claims, readings)
+            or past_event_apart(left_claims, right_claims, readings)
         )
 
     return apart
