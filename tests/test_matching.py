@@ -127,6 +127,15 @@ def test_a_name_with_accents_gives_the_same_tokens_as_without() -> None:
     assert {"#2020", "#2024"} <= match_text("From 2020–2024 it grew.").token_set
 
 
+def test_a_question_asserts_nothing_to_match() -> None:
+    # "Why did SVB fail?" and "Why is SVB so important?" had made one group: sub-headings, not
+    # one fact told twice.
+    for question in ("Why did SVB fail?", "Why is SVB so important?", '"Will it last?"'):
+        assert match_text(question).comparable == frozenset()
+    asked = match_text('Asked "will it last?", he said the bank would fail.')
+    assert {"bank", "fail"} <= asked.comparable
+
+
 def test_a_number_in_a_name_is_a_word_not_a_figure() -> None:
     from workbench.matching.grouping import shared_figure
 

@@ -701,6 +701,20 @@ def test_a_tally_written_two_ways_agrees() -> None:
     assert relation_on_one_day(dashed, "The House approved the bill 212 to 199.") == "conflicting"
 
 
+def test_today_a_day_off_in_a_later_copy_is_no_conflict() -> None:
+    friday = member("Silicon Valley Bank was closed on Friday.", date(2023, 3, 10))
+    copied = member(
+        "The closure of Silicon Valley Bank today shook the industry.", date(2023, 3, 11)
+    )
+    assert assess_group([friday, copied]).relation == "repeated"
+    # Two days off is more than a copy's lag.
+    thursday = member("Silicon Valley Bank was closed on Thursday.", date(2023, 3, 9))
+    assert assess_group([thursday, copied]).relation == "conflicting"
+    # Days named outright still conflict a day apart.
+    saturday = member("Silicon Valley Bank was closed on Saturday.", date(2023, 3, 11))
+    assert assess_group([friday, saturday]).relation == "conflicting"
+
+
 def test_claims_naming_days_more_than_a_slip_apart_tell_two_events() -> None:
     saturday = member("The Senate passed the relief bill on Saturday.", date(2021, 3, 6))
     today = member("Biden signs the relief bill today.", date(2021, 3, 11))

@@ -110,7 +110,15 @@ def _has_digit(word: str) -> bool:
     return _NUMBER.search(word) is not None
 
 
+_QUESTION = re.compile(r"\?[\s\"'’”)]*\Z")
+_NOTHING = MatchText((), "", frozenset(), frozenset())
+
+
 def match_text(text: str) -> MatchText:
+    if _QUESTION.search(text):
+        # A question asserts nothing ("Why did SVB fail?", a sub-heading): two questions on
+        # one subject are not one fact, so matching sees no words in it.
+        return _NOTHING
     lowered = text.lower().replace("’", "'").replace("‘", "'")
     if not lowered.isascii():
         lowered = _ascii_letters(lowered)

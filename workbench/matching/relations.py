@@ -458,6 +458,9 @@ _LETTER_WORD = re.compile(r"[A-Za-z][\w'\u2019-]*")
 @dataclass(frozen=True, eq=False)
 class _DayDate(_Mention):
     day: date
+    # Told relative to the report ("today", "yesterday"): an article republished a day later,
+    # or written across midnight or time zones, moves it by a day.
+    loose: bool = False
 
 
 @dataclass(frozen=True, eq=False)
@@ -843,7 +846,11 @@ def _day_date(
         end=end,
         label=f"{mention.get('text', '')} ({period[0].isoformat()})",
         day=period[0],
+        loose=str(mention.get("text", "")).lower() in _LOOSE_DAYS,
     )
+
+
+_LOOSE_DAYS = frozenset({"today", "tonight", "yesterday", "tomorrow"})
 
 
 def _is_dateline(text: str, start: int, end: int) -> bool:
@@ -1371,6 +1378,8 @@ def _compare_day_dates(left: list[_DayDate], right: list[_DayDate], into: _Compa
     for a, b in _best_pairs(left, right, _day_gap):
         if a.day == b.day:
             into.agreements.append((a, b))
+        elif (a.loose or b.loose) and abs((a.day - b.day).days) <= 1:
+            continue  # "today" in a copy published a day later: no evidence either way
         else:
             into.findings.append(_Finding(CONFLICT, a, b))
 
