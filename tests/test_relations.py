@@ -977,9 +977,21 @@ def test_a_claim_that_states_a_change_supersedes_the_value_it_changed_from(chang
     assert result.reason.endswith("superseded by 97 (2023-09-16)")
 
 
+def test_a_count_of_the_missing_days_later_is_the_newer_count_either_way() -> None:
+    first = member("Japan quake death toll rises to 100, 211 missing", date(2024, 1, 6))
+    fewer = member("The death toll reached 180 with 120 still missing", date(2024, 1, 9))
+    result = assess_group([first, fewer])
+    assert result.relation == "outdated"
+    assert result.suggested_outdated == {first.claim_id}
+    # On one day the two counts disagree.
+    same_day = member("Officials said 120 people were still missing", date(2024, 1, 6))
+    assert assess_group([first, same_day]).relation == "conflicting"
+
+
 def test_a_range_written_from_one_value_to_another_is_not_a_change() -> None:
-    earlier = member("Officials said 5,000 people are missing in the city.", SEP_2)
-    later = member("Officials said from 5,000 to 6,000 people are missing in the city.", SEP_16)
+    # (Homes, not the missing: a later count of the missing is newer either way.)
+    earlier = member("Officials said 5,000 homes are damaged in the city.", SEP_2)
+    later = member("Officials said from 5,000 to 6,000 homes are damaged in the city.", SEP_16)
     assert not assess_group([earlier, later]).suggested_outdated
 
 

@@ -331,6 +331,9 @@ _FATES = frozenset({"deaths", "missing", "injured", "displaced"})
 # missing and the displaced are found or go home, so their counts go both ways.
 _FATE_UNITS = {"deaths": "deaths", "fatalities": "deaths", "injuries": "injured"}
 _RUNNING_TOLLS = frozenset({"deaths", "injured"})
+# Counts of people whose fate is still open: found or home again, or newly reported, they move
+# both ways from one day to the next, so a later day's count is the newer one, not a dispute.
+_SHIFTING_COUNTS = frozenset({"missing", "displaced"})
 # How far before a figure the word of its fate is looked for: "the death toll from floods in
 # the eastern Libyan city of Derna has soared to 11,300" (no figure or clause break between).
 _FATE_REACH = 120
@@ -1348,7 +1351,8 @@ def _per_period(figure: _Figure) -> bool:
 
 def _reported_as_update(earlier: _Figure, later: _Figure) -> bool:
     """A figure reported again days later as an update of the earlier one: a running count
-    larger and in the words of a rise ("the death toll has risen to 4,000"), a count revised
+    larger and in the words of a rise ("the death toll has risen to 4,000"), a count of the
+    missing or displaced either way, a count revised
     either way ("the UN revised the death toll to 3,958"), or a final figure after an early one
     ("an early look at the data" then "final results"). The later report supersedes; it does
     not conflict."""
@@ -1359,6 +1363,8 @@ def _reported_as_update(earlier: _Figure, later: _Figure) -> bool:
         later.unit_key in _RUNNING_TOLLS or _UPDATE_CUE.search(said_before) is not None
     ):
         return True
+    if later.unit_key in _SHIFTING_COUNTS:
+        return True  # "211 missing", three days later "120 still missing": some were found
     return (
         _REVISION_CUE.search(said_before) is not None
         or _EARLY_CUE.search(earlier.claim_text) is not None
