@@ -80,6 +80,9 @@ _NON_SPACE_RE = re.compile(r"\S")
 _BULLET_RE = re.compile(r"(?:[-•*–·▪]|\d{1,3}[.)])[ \t]+(?=\S)")
 # Terminal punctuation with its closing quotes/brackets, or a quote mark that is not an
 # apostrophe between two word characters.
+# A full stop glued to the next sentence: a lower-case word of three letters or more before it,
+# a capitalised word after ("adoption.The"). "U.S.The", "Node.js" and "e.g.The" do not match.
+_GLUED_SENTENCE_RE = re.compile(r"[a-z]{3}\.[A-Z][a-z]")
 _EVENT_RE = re.compile(r"[.!?…]+[”\"’')\]]*|[“”\"]|(?<!\w)[‘’']|[‘’'](?!\w)")
 _QUOTE_MARK_RE = re.compile(r"[“”\"]|(?<!\w)[‘’']|[‘’'](?!\w)")
 _BRACKET_MARKUP_RE = re.compile(r"\[[^\[\]\n]{0,40}\]")
@@ -369,6 +372,8 @@ def _ends_sentence(
     text: str, position: int, terminal_end: int, cut: int, low: int, high: int
 ) -> bool:
     """Whether the terminal punctuation text[position:terminal_end] ends a sentence at ``cut``."""
+    if position - 3 >= low and cut < high and _GLUED_SENTENCE_RE.match(text, position - 3, cut + 2):
+        return True  # "adoption.The SEC ...": a space lost between two sentences
     if cut >= high or not text[cut].isspace():
         return False
     following = _NON_SPACE_RE.search(text, cut, high)

@@ -715,6 +715,29 @@ def test_today_a_day_off_in_a_later_copy_is_no_conflict() -> None:
     assert assess_group([friday, saturday]).relation == "conflicting"
 
 
+def test_a_count_as_of_a_later_day_is_the_newer_count() -> None:
+    saturday = member("The death toll reached 100 on Saturday.", date(2024, 1, 6))
+    tuesday = member("The death toll stood at 202 on Tuesday.", date(2024, 1, 9))
+    result = assess_group([saturday, tuesday])
+    assert result.relation == "outdated"
+    assert result.reason == "100 (2024-01-06) superseded by 202 (2024-01-09)"
+    # Other figures of two days are two quantities, and their days two events.
+    sales = member("Ticket sales reached 100 on Saturday.", date(2024, 1, 6))
+    more = member("Ticket sales stood at 202 on Tuesday.", date(2024, 1, 9))
+    assert assess_group([sales, more]).relation == "conflicting"
+
+
+def test_the_day_a_thing_was_said_is_not_the_day_of_the_event() -> None:
+    struck = member("The earthquake struck on Monday.", date(2024, 1, 3))
+    said = member("The earthquake destroyed the port, officials said Wednesday.", date(2024, 1, 3))
+    assert assess_group([struck, said]).relation == "repeated"
+    other = member("The earthquake struck on Wednesday.", date(2024, 1, 3))
+    assert assess_group([struck, other]).relation == "conflicting"
+    revised = member("The government on Tuesday revised the death toll to 288.", date(2023, 6, 6))
+    put = member("Railways on June 5 put the official toll of the crash at 288.", date(2023, 6, 6))
+    assert assess_group([revised, put]).relation == "repeated"
+
+
 def test_claims_naming_days_more_than_a_slip_apart_tell_two_events() -> None:
     saturday = member("The Senate passed the relief bill on Saturday.", date(2021, 3, 6))
     today = member("Biden signs the relief bill today.", date(2021, 3, 11))
@@ -724,6 +747,10 @@ def test_claims_naming_days_more_than_a_slip_apart_tell_two_events() -> None:
     assert not named_days_apart([saturday], [friday], Readings())
     undated = member("The Senate passed the relief bill.", date(2021, 3, 11))
     assert not named_days_apart([saturday], [undated], Readings())
+    # A count that grew between the days it names is one count moving on.
+    hundred = member("The death toll reached 100 on Saturday.", date(2024, 1, 6))
+    more = member("The death toll has surpassed 200, officials said Tuesday.", date(2024, 1, 9))
+    assert not named_days_apart([hundred], [more], Readings())
 
 
 def test_headlines_of_days_more_than_a_week_apart_tell_two_events() -> None:
@@ -940,6 +967,9 @@ def test_a_death_toll_rises_past_the_magnitude_named_on_the_way() -> None:
     result = assess_group([early, later])
     assert result.relation == "outdated"
     assert result.reason == "632 (2023-09-14) superseded by 2,497 (2023-09-18)"
+    # A headline's bare "toll" is the death toll, nearer than a word of fate after the figure.
+    headline = member("Railways put accident toll at 278 as three more succumb to injuries", SEP_18)
+    assert assess_group([early, headline]).reason == "632 vs 278 elsewhere"
     unknown = member("The death toll in the quake that measured 6.8 is not yet known.", SEP_18)
     assert assess_group([early, unknown]).relation == "repeated"
 
@@ -986,6 +1016,19 @@ def test_a_count_of_the_missing_days_later_is_the_newer_count_either_way() -> No
     # On one day the two counts disagree.
     same_day = member("Officials said 120 people were still missing", date(2024, 1, 6))
     assert assess_group([first, same_day]).relation == "conflicting"
+
+
+def test_a_larger_count_so_far_days_later_is_an_update() -> None:
+    earlier = member("Officials said 88 bodies have been identified.", date(2023, 6, 4))
+    later = member(
+        "A total of 205 bodies were identified till now, officials said.", date(2023, 6, 6)
+    )
+    result = assess_group([earlier, later])
+    assert result.relation == "outdated"
+    assert result.suggested_outdated == {earlier.claim_id}
+    # Without "so far" two counts days apart disagree.
+    plain = member("A total of 205 bodies were identified, officials said.", date(2023, 6, 6))
+    assert assess_group([earlier, plain]).relation == "conflicting"
 
 
 def test_a_range_written_from_one_value_to_another_is_not_a_change() -> None:

@@ -70,6 +70,15 @@ def test_lowercase_after_period_does_not_split() -> None:
     assert texts(sentence) == [sentence]
 
 
+def test_a_full_stop_glued_to_the_next_sentence_splits() -> None:
+    assert texts("ETFs are expected to speed adoption.The SEC approved 11 funds on Wednesday.") == [
+        "ETFs are expected to speed adoption.",
+        "The SEC approved 11 funds on Wednesday.",
+    ]
+    for whole in ("Shares of Amazon.com rose on Friday.", "The money came from the U.S.The EU."):
+        assert texts(whole) == [whole]
+
+
 def test_splits_before_digit_and_quote() -> None:
     assert texts('The plan was agreed. 2024 was a record year. "It works," he said in Kyiv.') == [
         "The plan was agreed.",

@@ -322,8 +322,9 @@ _NOT_COUNTED = frozenset(
     could may might can respectively each""".split()
 )
 # A count of people is a count of what befell them (killed, missing, injured, displaced): words
-# just before the figure ("the death toll rose to", "injuring") or just after it ("were killed",
-# "reported missing"), the nearest one winning, no other figure or clause in between.
+# just before the figure ("the death toll rose to", "quake toll at", "injuring") or just after
+# it ("were killed", "reported missing"), the nearest one winning, no other figure or clause in
+# between.
 _COUNTED_PEOPLE = frozenset({"people", "persons", "civilians", "residents", "victims"})
 _FATES = frozenset({"deaths", "missing", "injured", "displaced"})
 # Tolls that only grow as they are counted: days later, a larger one is the count moving on
@@ -338,7 +339,7 @@ _SHIFTING_COUNTS = frozenset({"missing", "displaced"})
 # the eastern Libyan city of Derna has soared to 11,300" (no figure or clause break between).
 _FATE_REACH = 120
 _FATE_BEFORE = re.compile(
-    r".*\b(?:(?P<deaths>death\s+toll|killed|killing|deaths?\s+of|deaths|fatalities)"
+    r".*\b(?:(?P<deaths>(?:death\s+)?toll|killed|killing|deaths?\s+of|deaths|fatalities)"
     r"|(?P<injured>injur(?:ing|ed)|wound(?:ing|ed)))\b[^.;:\d]*\Z",
     re.IGNORECASE | re.DOTALL,
 )
@@ -464,6 +465,9 @@ class _DayDate(_Mention):
     # Told relative to the report ("today", "yesterday"): an article republished a day later,
     # or written across midnight or time zones, moves it by a day.
     loose: bool = False
+    # The day something was said or a count stood ("officials said Tuesday", "the toll
+    # reached 100 on Saturday"), not the day of an event: not compared with other days.
+    as_of: bool = False
 
 
 @dataclass(frozen=True, eq=False)
@@ -585,7 +589,32 @@ def _parse_member(claim: MemberClaim) -> _Member:
         )
         for stance in read_stances(claim.text)
     ]
-    return _Member(claim, figures, day_dates, _status(claim, published), stances)
+    return _Member(
+        claim, figures, _marked_as_of(day_dates, figures), _status(claim, published), stances
+    )
+
+
+def _marked_as_of(day_dates: list[_DayDate], figures: list[_Figure]) -> list[_DayDate]:
+    counted_on = {
+        f.period[0] for f in figures if f.period and f.unit_key in _RUNNING_TOLLS | _SHIFTING_COUNTS
+    }
+    if not counted_on:
+        return day_dates
+    return [replace(d, as_of=True) if d.day in counted_on else d for d in day_dates]
+
+
+# A day next to a word of saying or counting is the day it was said or counted: "authorities
+# said Tuesday", "told reporters on Monday", "on Tuesday revised the death toll to 288".
+_SAID_AFTER = re.compile(
+    r"(?:\s*,)?\s+(?:said|says|announced|reported|confirmed|revised|put|raised|lowered"
+    r"|updated|told)\b",
+    re.IGNORECASE,
+)
+_SAID_BEFORE = re.compile(
+    r"\b(?:said|says|announced|reported|confirmed|added|told\s+[\w-]+)"
+    r"(?:\s+(?:on|late|early))*\s+\Z",
+    re.IGNORECASE,
+)
 
 
 def _with_changes(figures: list[_Figure]) -> list[_Figure]:
@@ -736,7 +765,7 @@ def _fate(text: str, start: int, end: int) -> str | None:
     return min(found)[1] if found else None
 
 
-_TOLL_SUBJECT = re.compile(r".*\bdeath\s+toll\b(?:(?![.;:]\s).)*\Z", re.IGNORECASE | re.DOTALL)
+_TOLL_SUBJECT = re.compile(r".*\b(?:death\s+)?toll\b(?:(?![.;:]\s).)*\Z", re.IGNORECASE | re.DOTALL)
 
 
 def _period_next_to(start: int, end: int, claim: MemberClaim) -> tuple[date, date] | None:
@@ -850,6 +879,8 @@ def _day_date(
         label=f"{mention.get('text', '')} ({period[0].isoformat()})",
         day=period[0],
         loose=str(mention.get("text", "")).lower() in _LOOSE_DAYS,
+        as_of=_SAID_BEFORE.search(claim.text, max(0, start - 40), start) is not None
+        or _SAID_AFTER.match(claim.text, end) is not None,
     )
 
 
@@ -1040,12 +1071,17 @@ def named_days_apart(
 ) -> bool:
     """Whether a claim of one group and a claim of the other each name one day, and the two
     days are further apart than a slip (`EVENT_DAY_SLIP`): two events told alike ("the Senate
-    passed the $1.9 trillion bill on Saturday", "Biden signs the $1.9 trillion bill today")."""
+    passed the $1.9 trillion bill on Saturday", "Biden signs the $1.9 trillion bill today"),
+    unless a figure of one supersedes the other's (a count that grew between the days)."""
     left_days = _single_days(left, readings)
     if not left_days:
         return False
     right_days = _single_days(right, readings)
-    return any(abs(a - b) > EVENT_DAY_SLIP for a in left_days for b in right_days)
+    if not any(abs(a - b) > EVENT_DAY_SLIP for a in left_days for b in right_days):
+        return False
+    # "The death toll reached 100 Saturday", "has surpassed 200, authorities said Tuesday": the
+    # days tell when a count stood, and the count grew.
+    return not any(_figure_moves_on(a, b, readings) for a in left for b in right)
 
 
 def news_days_apart(
@@ -1293,7 +1329,7 @@ def _figure_finding(a: _Figure, b: _Figure) -> _Finding | None:
     earlier, later = (a, b) if a.published <= b.published else (b, a)
     if not _far_apart(a.published, b.published):
         if _periods_differ(a, b):
-            return None
+            return _count_as_of_later_day(a, b)
         if (counted := _counted_further(a, b)) is not None:
             return _Finding(SUPERSEDED, *counted)
         if _reported_as_update(earlier, later):
@@ -1310,6 +1346,18 @@ def _figure_finding(a: _Figure, b: _Figure) -> _Finding | None:
     if later.value > earlier.value or _REVISION_CUE.search(later.claim_text, 0, later.start):
         return _Finding(SUPERSEDED, earlier, later)
     return _Finding(WEAK_CONFLICT, earlier, later)
+
+
+def _count_as_of_later_day(a: _Figure, b: _Figure) -> _Finding | None:
+    """Counts of people as of two days ("the toll reached 100 on Saturday", "stood at 200 on
+    Tuesday"): the later day's count is the newer one, a toll only when it grew. Other figures
+    of two days are two quantities."""
+    if a.unit_key not in _RUNNING_TOLLS | _SHIFTING_COUNTS:
+        return None
+    earlier, later = (a, b) if _period_start(a) < _period_start(b) else (b, a)
+    if a.unit_key in _SHIFTING_COUNTS or later.value > earlier.value:
+        return _Finding(SUPERSEDED, earlier, later)
+    return None
 
 
 def _counted_further(a: _Figure, b: _Figure) -> tuple[_Figure, _Figure] | None:
@@ -1365,11 +1413,35 @@ def _reported_as_update(earlier: _Figure, later: _Figure) -> bool:
         return True
     if later.unit_key in _SHIFTING_COUNTS:
         return True  # "211 missing", three days later "120 still missing": some were found
+    if later.value > earlier.value and _counted_so_far(later) and not _aimed_at(earlier):
+        return True  # "88 bodies have been identified", then "205 identified till now"
     return (
         _REVISION_CUE.search(said_before) is not None
         or _EARLY_CUE.search(earlier.claim_text) is not None
         or _FINAL_CUE.search(later.claim_text) is not None
     )
+
+
+def _counted_so_far(figure: _Figure) -> bool:
+    """Whether the figure's clause calls it a count up to now ("so far", "till now", "to
+    date"), one that later reports only raise."""
+    text = figure.claim_text
+    before = _CLAUSE_END.split(text[max(0, figure.start - CONTEXT_CHARS) : figure.start])[-1]
+    after = _CLAUSE_END.split(text[figure.end : figure.end + 2 * CONTEXT_CHARS])[0]
+    return _SO_FAR.search(before) is not None or _SO_FAR.search(after) is not None
+
+
+def _aimed_at(figure: _Figure) -> bool:
+    """Whether the claim gives the figure as a target or an expectation, not a count."""
+    return _AIM.search(figure.claim_text, 0, figure.start) is not None
+
+
+_AIM = re.compile(
+    r"\b(?:expects?|expected|will|would|plans?|aims?|targets?|goal|hopes?)\b", re.IGNORECASE
+)
+_SO_FAR = re.compile(
+    r"\b(?:so\s+far|till\s+now|until\s+now|to\s+date|thus\s+far|as\s+of\s+now)\b", re.IGNORECASE
+)
 
 
 def _far_apart(first: date, second: date) -> bool:
@@ -1386,6 +1458,8 @@ def _compare_day_dates(left: list[_DayDate], right: list[_DayDate], into: _Compa
             into.agreements.append((a, b))
         elif (a.loose or b.loose) and abs((a.day - b.day).days) <= 1:
             continue  # "today" in a copy published a day later: no evidence either way
+        elif a.as_of or b.as_of:
+            continue  # the day a count stood or a thing was said: not the event's day
         else:
             into.findings.append(_Finding(CONFLICT, a, b))
 
