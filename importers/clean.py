@@ -52,7 +52,7 @@ _CHROME_LINES = frozenset(
     {"show more", "show less", "load more", "video", "share", "tweet", "advertisement",
      "sponsored", "share this article", "share on facebook", "share on x", "share on twitter",
      "print", "email", "copy link", "listen to this article", "skip to content", "follow us",
-     "news feed"}
+     "news feed", "placeholder image", "image placeholder"}
 )  # fmt: skip
 _END_OF_ARTICLE_LINES = frozenset(
     {"avatar", "related", "related articles", "related stories", "related news", "read more",

@@ -113,7 +113,7 @@ def split_claims(text: str, has_title: bool = True) -> list[ClaimSpan]:
     """Claim spans of ``text`` in order; see the module docstring for the rules."""
     claims: list[ClaimSpan] = []
     lead_in: tuple[int, int] | None = None  # last sentence before a list: the items' context
-    for paragraph, (start, end, is_list) in enumerate(_paragraphs(text)):
+    for paragraph, (start, end, is_list) in enumerate(_paragraphs(text, has_title)):
         if paragraph == 0 and has_title and not is_list and end - start <= MAX_HEADLINE_CHARS:
             claims.extend(_headline(text, start, end))
         elif is_list:
@@ -145,11 +145,16 @@ def _lines(text: str) -> Iterator[tuple[int, int]]:
         position = newline + 1
 
 
-def _paragraphs(text: str) -> Iterator[tuple[int, int, bool]]:
-    """(start, end, is_list) per paragraph; a list paragraph spans all its bullet lines."""
+def _paragraphs(text: str, has_title: bool = False) -> Iterator[tuple[int, int, bool]]:
+    """(start, end, is_list) per paragraph; a list paragraph spans all its bullet lines. A
+    title is one line of its own: what follows never continues it ("placeholder image")."""
     current: tuple[int, int, bool] | None = None
-    for start, end in _lines(text):
+    for line, (start, end) in enumerate(_lines(text)):
         is_bullet = _BULLET_RE.match(text, start, end) is not None
+        if line == 1 and has_title and current is not None:
+            yield current
+            current = (start, end, is_bullet)
+            continue
         if current is not None and _continues(text, current, start, is_bullet):
             current = (current[0], end, current[2])
             continue

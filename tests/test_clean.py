@@ -89,7 +89,7 @@ def test_first_line_that_is_a_sentence_is_not_a_title() -> None:
     ["2 min read", "5 min read", "Reading time: 3 minutes", "Show More", "Show more",
      "Load more", "Video", "Tweet", "By Jane Doe", "Read more: Another story about drones",
      "Also read : Earthquake death toll rises to 632, buildings reduced to rubble",
-     "ALSO READ | Another story", "See also: Another story"],
+     "ALSO READ | Another story", "See also: Another story", "placeholder image"],
 )  # fmt: skip
 def test_chrome_lines_between_paragraphs_are_dropped(chrome: str) -> None:
     raw = f"Title of the story here\nFirst real sentence of the body.\n{chrome}\nSecond one."

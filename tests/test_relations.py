@@ -17,6 +17,7 @@ from workbench.matching.relations import (
     assess_group,
     done_acts_apart,
     has_status,
+    milestones_apart,
     named_days_apart,
     news_days_apart,
     one_story,
@@ -807,6 +808,24 @@ def test_a_count_of_an_older_event_stays_apart_from_the_count_of_the_news() -> N
     )
     seats = member("The party won 121 seats.", date(2024, 7, 5))
     assert not past_event_apart([record], [seats], Readings())
+
+
+def test_a_milestone_stays_apart_from_other_values_of_its_quantity() -> None:
+    two = member("Nvidia closed above $2 trillion for the first time on Friday.", date(2024, 3, 1))
+    four = member("Nvidia becomes the first company to reach $4 trillion", date(2025, 7, 9))
+    later = member("Nvidia's market value rose to $3.3 trillion.", date(2024, 6, 18))
+    assert milestones_apart([two], [four], Readings())
+    assert milestones_apart([later], [two], Readings())
+    # The same milestone told again, or claims that tell none, are not kept apart here.
+    again = member("Nvidia's value topped $2 trillion, a first for a chipmaker.", date(2024, 3, 2))
+    assert not milestones_apart([two], [again], Readings())
+    assert not milestones_apart([later], [again], Readings())
+    # "For the first time" of something else than a value reached is no milestone.
+    rate = member(
+        "The rate is £10.42, and will apply to 21-year-olds for the first time.", date(2023, 11, 21)
+    )
+    new_rate = member("A new rate of £11.44 will be introduced in April.", date(2024, 3, 10))
+    assert not milestones_apart([rate], [new_rate], Readings())
 
 
 def test_headlines_months_apart_stay_one_story_when_it_moves_on() -> None:

@@ -154,6 +154,14 @@ def test_quote_kind_rule() -> None:
 # --- structure ----------------------------------------------------------------------------------
 
 
+def test_a_title_is_never_continued_by_the_next_line() -> None:
+    text = "Death toll rises as cleanup continues\n\nplaceholder image\n\nThe toll stood at 133."
+    spans = split_claims(text)
+    assert spans[0].text == "Death toll rises as cleanup continues"
+    assert spans[-1].text == "The toll stood at 133."
+    assert_well_formed(text, spans)
+
+
 def test_headline_list_items_and_headings() -> None:
     text = (
         "EU backs Ukraine\n\n"

@@ -1043,6 +1043,52 @@ def past_event_apart(
     )
 
 
+def milestones_apart(
+    left: Sequence[MemberClaim], right: Sequence[MemberClaim], readings: Readings
+) -> bool:
+    """Whether a claim of one group tells a milestone reached ("closed above $2 trillion for
+    the first time", "first company to reach $4 trillion") and a claim of the other gives the
+    same quantity another value: another milestone or another day's value, not the same fact,
+    nor an update of it ("Nvidia hits $1 trillion" in 2023 is still true in 2024)."""
+    left_marks = [m for m in left if m.numbers and _MILESTONE.search(m.text)]
+    right_marks = [m for m in right if m.numbers and _MILESTONE.search(m.text)]
+    if not left_marks and not right_marks:
+        return False
+    return any(_differ(a, b, readings) for a in left_marks for b in right if b.numbers) or any(
+        _differ(a, b, readings) for a in right_marks for b in left if b.numbers
+    )
+
+
+def _differ(a: MemberClaim, b: MemberClaim, readings: Readings) -> bool:
+    """Whether the two claims give one quantity (a unit both state) only different values."""
+    left, right = readings.read(a).figures, readings.read(b).figures
+    shared = {f.unit_key for f in left} & {f.unit_key for f in right} - {"~"}
+    return any(
+        not any(
+            _figures_agree(x, y)
+            for x in left
+            if x.unit_key == unit
+            for y in right
+            if y.unit_key == unit
+        )
+        for unit in shared
+    )
+
+
+# A value reached for the first time: "closed above $2 trillion for the first time", "first
+# company to reach $4 trillion", "a record high of 823.9". "Will apply to 21-year-olds for the
+# first time" reaches no value.
+_REACHED = (
+    r"(?:hits?|reach(?:es|ed)?|tops?|topped|cross(?:es|ed)?|surpass(?:es|ed)?|pass(?:es|ed)?"
+    r"|exceed(?:s|ed)?|closed?\s+above|clinch(?:es|ed)?|breaks?|broke)"
+)
+_MILESTONE = re.compile(
+    rf"\b{_REACHED}\b[^.;]{{0,60}}\bfor\s+(?:the\s+)?first\s+time\b"
+    rf"|\bfirst\s+(?:[\w-]+\s+){{0,5}}to\s+{_REACHED}\b|\b(?:all-time|record)\s+high\b",
+    re.IGNORECASE,
+)
+
+
 def _past_units(members: Sequence[MemberClaim], readings: Readings) -> set[str]:
     """Units that a member counts only for an older event (its every figure of them past)."""
     units: set[str] = set()

@@ -56,6 +56,7 @@ from workbench.matching.relations import (
     assess_group,
     done_acts_apart,
     has_status,
+    milestones_apart,
     named_days_apart,
     news_days_apart,
     one_story,
@@ -407,8 +408,9 @@ def _apart(
     """What keeps two clusters from joining as one fact although their words match: reports
     further apart than one story, one quantity with other values a month or more apart, days
     named further apart than a slip, news of days more than a week apart (headlines of two
-    meetings), acts done that differ in what or who (two events told alike), or a count of an
-    older event against the same count for the news."""
+    meetings), acts done that differ in what or who (two events told alike), a count of an
+    older event against the same count for the news, or a milestone reached against another
+    value of its quantity."""
 
     def apart(left: Sequence[int], right: Sequence[int]) -> bool:
         left_claims, right_claims = [members[i] for i in left], [members[i] for i in right]
@@ -420,6 +422,7 @@ def _apart(
             or news_days_apart(left_claims, right_claims, readings)
             or done_acts_apart(left_claims, right_claims, readings)
             or past_event_apart(left_claims, right_claims, readings)
+            or milestones_apart(left_claims, right_claims, readings)
         )
 
     return apart
@@ -457,8 +460,10 @@ def join_superseded(
         if len(left) + len(right) > _SUPERSEDED_JOIN_LIMIT or constraints.forbids(left, right):
             continue
         left_claims, right_claims = [members[i] for i in left], [members[i] for i in right]
-        if not one_story(left_claims + right_claims, settings.story_days) or done_acts_apart(
-            left_claims, right_claims, readings
+        if (
+            not one_story(left_claims + right_claims, settings.story_days)
+            or done_acts_apart(left_claims, right_claims, readings)
+            or milestones_apart(left_claims, right_claims, readings)
         ):
             continue
         pair = assess_group([members[a], members[b]], readings).suggested_outdated
