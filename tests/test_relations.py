@@ -739,6 +739,23 @@ def test_the_day_a_thing_was_said_is_not_the_day_of_the_event() -> None:
     assert assess_group([revised, put]).relation == "repeated"
 
 
+def test_a_day_set_again_in_a_later_report_supersedes_the_earlier_day() -> None:
+    set_for = member("Trump found guilty, sentencing set for July 11", date(2024, 5, 31))
+    delayed = member("Judge delays Trump's sentencing until Nov. 26", date(2024, 9, 6))
+    result = assess_group([set_for, delayed])
+    assert result.relation == "outdated"
+    assert result.suggested_outdated == {set_for.claim_id}
+    # Set for two days in reports of one day: a conflict.
+    same_day = member("Sentencing was set for July 12, the judge said.", date(2024, 5, 31))
+    assert assess_group([set_for, same_day]).relation == "conflicting"
+    # Two groups a schedule moved between are not two events.
+    assert not named_days_apart([set_for], [delayed], Readings())
+    # Days of things done are not a schedule.
+    held = member("The hearing was held on July 11.", date(2024, 7, 12))
+    other = member("The hearing was held on Nov. 26.", date(2024, 11, 27))
+    assert assess_group([held, other]).relation == "repeated"
+
+
 def test_claims_naming_days_more_than_a_slip_apart_tell_two_events() -> None:
     saturday = member("The Senate passed the relief bill on Saturday.", date(2021, 3, 6))
     today = member("Biden signs the relief bill today.", date(2021, 3, 11))

@@ -468,6 +468,9 @@ class _DayDate(_Mention):
     # The day something was said or a count stood ("officials said Tuesday", "the toll
     # reached 100 on Saturday"), not the day of an event: not compared with other days.
     as_of: bool = False
+    # The day something is set for ("sentencing set for July 11", "delayed until Nov. 26"): a
+    # later report that sets another day moves the schedule on.
+    scheduled: bool = False
 
 
 @dataclass(frozen=True, eq=False)
@@ -881,7 +884,18 @@ def _day_date(
         loose=str(mention.get("text", "")).lower() in _LOOSE_DAYS,
         as_of=_SAID_BEFORE.search(claim.text, max(0, start - 40), start) is not None
         or _SAID_AFTER.match(claim.text, end) is not None,
+        scheduled=_SCHEDULED_BEFORE.search(claim.text, max(0, start - 60), start) is not None,
     )
+
+
+# Words before a day that set something for it: "set for", "scheduled his sentencing for",
+# "delayed ... until", "postponed to", "moved to".
+_SCHEDULED_BEFORE = re.compile(
+    r"(?:\b(?:set|scheduled|slated|rescheduled|postponed|delay(?:s|ed)?|adjourned|pushed\s+back"
+    r"|put\s+off)\b[^.;:]{0,40}?\b(?:for|until|till|to|on)|\bmoved\s+(?:back\s+)?(?:to|until))"
+    r"\s+(?:on\s+)?\Z",
+    re.IGNORECASE,
+)
 
 
 _LOOSE_DAYS = frozenset({"today", "tonight", "yesterday", "tomorrow"})
@@ -1126,8 +1140,13 @@ def named_days_apart(
     if not any(abs(a - b) > EVENT_DAY_SLIP for a in left_days for b in right_days):
         return False
     # "The death toll reached 100 Saturday", "has surpassed 200, authorities said Tuesday": the
-    # days tell when a count stood, and the count grew.
-    return not any(_figure_moves_on(a, b, readings) for a in left for b in right)
+    # days tell when a count stood, and the count grew; "sentencing set for July 11", "delayed
+    # until Nov. 26": a schedule that moved.
+    return not any(
+        _figure_moves_on(a, b, readings) or _schedule_moves_on(a, b, readings)
+        for a in left
+        for b in right
+    )
 
 
 def news_days_apart(
@@ -1152,12 +1171,25 @@ def news_days_apart(
 
 
 def _story_moves_on(a: MemberClaim, b: MemberClaim, readings: Readings) -> bool:
-    if status_moves_on(a, b, readings) or _figure_moves_on(a, b, readings):
+    if (
+        status_moves_on(a, b, readings)
+        or _figure_moves_on(a, b, readings)
+        or _schedule_moves_on(a, b, readings)
+    ):
         return True
     right = readings.read(b).stances
     return any(
         x.topic == y.topic and x.side != y.side for x in readings.read(a).stances for y in right
     )
+
+
+def _schedule_moves_on(a: MemberClaim, b: MemberClaim, readings: Readings) -> bool:
+    """Whether the two claims, published on different days, set one thing for other days."""
+    if not a.dates or not b.dates or _as_day(a.published) == _as_day(b.published):
+        return False
+    left = [d for d in readings.read(a).day_dates if d.scheduled]
+    right = [d for d in readings.read(b).day_dates if d.scheduled] if left else []
+    return any(x.day != y.day for x in left for y in right)
 
 
 def _figure_moves_on(a: MemberClaim, b: MemberClaim, readings: Readings) -> bool:
@@ -1502,6 +1534,8 @@ def _compare_day_dates(left: list[_DayDate], right: list[_DayDate], into: _Compa
     for a, b in _best_pairs(left, right, _day_gap):
         if a.day == b.day:
             into.agreements.append((a, b))
+        elif a.scheduled and b.scheduled and (moved := _schedule_moved(a, b)) is not None:
+            into.findings.append(moved)
         elif (a.loose or b.loose) and abs((a.day - b.day).days) <= 1:
             continue  # "today" in a copy published a day later: no evidence either way
         elif a.as_of or b.as_of:
@@ -1510,8 +1544,18 @@ def _compare_day_dates(left: list[_DayDate], right: list[_DayDate], into: _Compa
             into.findings.append(_Finding(CONFLICT, a, b))
 
 
+def _schedule_moved(a: _DayDate, b: _DayDate) -> _Finding:
+    """Two days set for one thing: a later report's day supersedes; on one day they conflict."""
+    if a.published is None or b.published is None or a.published == b.published:
+        return _Finding(CONFLICT, a, b)
+    earlier, later = (a, b) if a.published < b.published else (b, a)
+    return _Finding(SUPERSEDED, earlier, later)
+
+
 def _day_gap(a: _DayDate, b: _DayDate) -> int | None:
     gap = abs((a.day - b.day).days)
+    if a.scheduled and b.scheduled:
+        return gap  # a schedule moves by months as readily as by days
     # Dates a week or more apart are taken to be different events, not a slip.
     return gap if gap <= MAX_DATE_SLIP_DAYS else None
 
