@@ -1219,6 +1219,15 @@ def test_an_average_is_another_quantity_than_one_period_s_value() -> None:
     assert relation_on_one_day(average, other) == "conflicting"
 
 
+def test_a_figure_counts_the_plural_noun_a_few_words_on() -> None:
+    # "700 Post Office branch managers": the noun after the figure is "Post", but the count is
+    # of managers, as in "700 branch managers".
+    named = "More than 700 Post Office branch managers were convicted."
+    plain = "More than 700 branch managers were convicted."
+    assert relation_on_one_day(named, plain) == "repeated"
+    assert relation_on_one_day(named, plain.replace("700", "900")) == "conflicting"
+
+
 def test_a_preposition_after_a_bare_figure_says_nothing_of_what_it_counts() -> None:
     # "336,000 in" and "267,000 in" once made one unit ("~in"), so the September gain was set
     # against the other report's yearly average; the two averages agree.

@@ -734,13 +734,33 @@ def _unit_key(text: str, number: dict[str, Any]) -> str:
         rate = _RATE.match(text, int(number["end"]))
         unit = _UNIT_SYNONYMS.get(unit, unit)
         return f"{unit}/{_rate_period(rate)}" if rate else unit
-    # Without a unit only the word that follows hints at what was counted, past a word that
+    # Without a unit only the words that follow hint at what was counted, past a word that
     # only says the count adds to another ("10,000 more jobs", "5,000 additional roles").
     following = _COUNTED_NEXT.match(text, int(number["end"]))
     if following is None or following.group(1).lower() in _NOT_COUNTED:
         return "~"  # "336,000 in September", "a gain of 267,000 over the past year"
-    noun = following.group(1).lower()
-    return _UNIT_SYNONYMS.get(noun, "~" + noun)
+    noun = _counted_noun(following.group(1).lower(), text, following.end())
+    return _UNIT_SYNONYMS.get(noun, noun)
+
+
+def _counted_noun(first: str, text: str, position: int) -> str:
+    """The plural noun among the few words after a figure, as the importer would name it
+    ("700 Post Office branch managers" counts managers, like "700 branch managers"); else the
+    first word, marked as a guess."""
+    words = [first]
+    while len(words) < 4 and (found := _NEXT_WORD.match(text, position)) is not None:
+        if (word := found.group(1).lower()) in _NOT_COUNTED:
+            break
+        words.append(word)
+        position = found.end()
+    return next((word for word in words if _looks_plural(word)), "~" + first)
+
+
+def _looks_plural(word: str) -> bool:
+    return len(word) >= 4 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+
+
+_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)")
 
 
 def _rate_period(rate: re.Match[str]) -> str:
@@ -891,7 +911,7 @@ def _day_date(
 # Words before a day that set something for it: "set for", "scheduled his sentencing for",
 # "delayed ... until", "postponed to", "moved to".
 _SCHEDULED_BEFORE = re.compile(
-    r"(?:\b(?:set|scheduled|slated|rescheduled|postponed|delay(?:s|ed)?|adjourned|pushed\s+back"
+    r"(?:\b(?:set|scheduled|slated|rescheduled|postponed|delay(?:s|ed)?|adjourned|deferred|pushed\s+back"
     r"|put\s+off)\b[^.;:]{0,40}?\b(?:for|until|till|to|on)|\bmoved\s+(?:back\s+)?(?:to|until))"
     r"\s+(?:on\s+)?\Z",
     re.IGNORECASE,
