@@ -1067,6 +1067,21 @@ def test_a_larger_count_so_far_days_later_is_an_update() -> None:
     assert assess_group([earlier, plain]).relation == "conflicting"
 
 
+def test_a_claim_that_also_states_the_newer_value_is_not_outdated() -> None:
+    later = member("But later the state government revised the toll to 275.", date(2023, 6, 6))
+    revised = member(
+        "The toll was earlier put at 288, which the government revised to 275.", date(2023, 6, 5)
+    )
+    assert assess_group([revised, later]).reason == "members agree on 275"
+    # Where the newer value's count is not read, the claim still states it.
+    unread = member(
+        "The toll was earlier put at 288; the figure now stands at 275.", date(2023, 6, 5)
+    )
+    assert assess_group([unread, later]).relation == "repeated"
+    stale = member("The toll was put at 288.", date(2023, 6, 5))
+    assert assess_group([stale, later]).suggested_outdated == {stale.claim_id}
+
+
 def test_a_range_written_from_one_value_to_another_is_not_a_change() -> None:
     # (Homes, not the missing: a later count of the missing is newer either way.)
     earlier = member("Officials said 5,000 homes are damaged in the city.", SEP_2)

@@ -781,7 +781,8 @@ def _fate(text: str, start: int, end: int) -> str | None:
         found.append((len(window) - before.end(before.lastgroup), before.lastgroup))
     if (after := _FATE_AFTER.match(text, end)) is not None and after.lastgroup:
         found.append((after.start(after.lastgroup) - end, after.lastgroup))
-    if not found and _UPDATE_CUE.search(window) and _TOLL_SUBJECT.match(window):
+    cue = _UPDATE_CUE.search(window) or _REVISION_CUE.search(window)
+    if not found and cue and _TOLL_SUBJECT.match(window):
         # "The death toll in the earthquake that measured 6.8 has gone up to 2,497": the toll
         # is the subject of the rise, however many words (and figures) lie between.
         return "deaths"
@@ -1339,7 +1340,20 @@ def _compare_figures(left: list[_Figure], right: list[_Figure], into: _Compariso
             else:
                 into.agreements.append((a, b))
         elif (finding := _figure_finding(a, b)) is not None:
+            if finding.kind == SUPERSEDED and _also_states(finding, left, right):
+                continue  # "earlier put at 288, which was revised to 275": already the news
             into.findings.append(finding)
+
+
+def _also_states(finding: _Finding, left: list[_Figure], right: list[_Figure]) -> bool:
+    """Whether the superseded figure's claim also states the value that supersedes it."""
+    earlier, later = finding.first, finding.second
+    own = left if earlier in left else right
+    return any(
+        f is not earlier and f.unit_key in (later.unit_key, "~") and _figures_agree(f, later)
+        for f in own
+        if isinstance(f, _Figure) and isinstance(later, _Figure)
+    )
 
 
 def _changed_since(a: _Figure, b: _Figure) -> _Finding | None:
