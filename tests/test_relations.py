@@ -1234,6 +1234,20 @@ def test_an_average_is_another_quantity_than_one_period_s_value() -> None:
     assert relation_on_one_day(average, other) == "conflicting"
 
 
+def test_a_count_of_the_past_day_is_not_the_total() -> None:
+    total = "Over 120,000 people have either left or been evacuated from the Kursk Region."
+    day = "More than 720 people have left border areas in the Kursk region over the past 24 hours."
+    assert relation_on_one_day(total, day) == "repeated"
+    # Two counts of the past day still compare.
+    other_day = (
+        "About 1,500 people have left border areas in the Kursk region in the past 24 hours."
+    )
+    assert relation_on_one_day(day, other_day) == "conflicting"
+    # The window may be named before the figure too.
+    before = "In the past 24 hours, about 1,500 people have left border areas of the region."
+    assert relation_on_one_day(day, before) == "conflicting"
+
+
 def test_a_figure_counts_the_plural_noun_a_few_words_on() -> None:
     # "700 Post Office branch managers": the noun after the figure is "Post", but the count is
     # of managers, as in "700 branch managers".

@@ -715,6 +715,24 @@ def _float_or(raw: Any, default: float) -> float:
 
 
 def _unit_key(text: str, number: dict[str, Any]) -> str:
+    unit = _what_it_counts(text, number)
+    start, end = int(number["start"]), int(number["end"])
+    before = _CLAUSE_END.split(text[max(0, start - 2 * CONTEXT_CHARS) : start])[-1]
+    after = _CLAUSE_END.split(text[end : end + 2 * CONTEXT_CHARS])[0]
+    # "More than 720 people have left over the past 24 hours": the count of a window of time,
+    # never the total ("over 120,000 people have been evacuated").
+    recent = _RECENT_WINDOW.search(before) or _RECENT_WINDOW.search(after)
+    return f"{unit}/recent" if recent else unit
+
+
+_RECENT_WINDOW = re.compile(
+    r"\b(?:in|over|during|within)\s+the\s+(?:past|last|previous)\s+(?:[\w-]+\s+)?"
+    r"(?:hours?|days?|weeks?|months?|years?)\b",
+    re.IGNORECASE,
+)
+
+
+def _what_it_counts(text: str, number: dict[str, Any]) -> str:
     speed = _SPEED.match(text, int(number["end"]))
     if speed is not None:
         return "mph" if speed["mph"] else "km/h" if speed["kmh"] else "knots"
