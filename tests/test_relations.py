@@ -1255,6 +1255,17 @@ def test_a_figure_counts_the_plural_noun_a_few_words_on() -> None:
     plain = "More than 700 branch managers were convicted."
     assert relation_on_one_day(named, plain) == "repeated"
     assert relation_on_one_day(named, plain.replace("700", "900")) == "conflicting"
+    # Past "or", and before the figure after "the number of".
+    either = "Officials recorded 16,700 confirmed or suspected cases in the country this year."
+    number_of = "The number of cases in the country this year has surpassed 16,700, officials said."
+    assert relation_on_one_day(either, number_of) == "repeated"
+    assert relation_on_one_day(either, number_of.replace("16,700", "12,000")) == "conflicting"
+    # "The number of missing people" counts the missing, however the people are named.
+    missing = "The chief said the number of missing individuals had decreased to 31."
+    unaccounted = "The chief said 31 people remain unaccounted for."
+    assert assess_group([member(missing, FEB_24), member(unaccounted, FEB_24)]).reason == (
+        "members agree on 31"
+    )
 
 
 def test_a_preposition_after_a_bare_figure_says_nothing_of_what_it_counts() -> None:

@@ -756,9 +756,38 @@ def _what_it_counts(text: str, number: dict[str, Any]) -> str:
     # only says the count adds to another ("10,000 more jobs", "5,000 additional roles").
     following = _COUNTED_NEXT.match(text, int(number["end"]))
     if following is None or following.group(1).lower() in _NOT_COUNTED:
-        return "~"  # "336,000 in September", "a gain of 267,000 over the past year"
-    noun = _counted_noun(following.group(1).lower(), text, following.end())
+        # "336,000 in September", "a gain of 267,000 over the past year"; but "the number of
+        # mpox cases this year has surpassed 15,600" counts cases.
+        start = int(number["start"])
+        noun = _number_of(text[max(0, start - 2 * CONTEXT_CHARS) : start])
+    else:
+        noun = _counted_noun(following.group(1).lower(), text, following.end())
     return _UNIT_SYNONYMS.get(noun, noun)
+
+
+def _number_of(before: str) -> str:
+    """What "the number of ..." before a figure counts: a fate of people ("the number of
+    missing people had dropped from 41 to 31"), people, or a plural noun; "~" without one."""
+    named = _NUMBER_OF.search(before)
+    if named is None:
+        return "~"
+    fates = [_FATE_WORDS[word] for word in named.group(1).lower().split() if word in _FATE_WORDS]
+    if fates:
+        return fates[0]
+    noun = named.group(2).lower()
+    return "people" if noun in _COUNTED_PEOPLE | {"individuals", "people"} else noun
+
+
+_NUMBER_OF = re.compile(
+    r"\bnumber\s+of\s+((?:[\w-]+\s+){0,2}?)(people|children|[A-Za-z]+s)\b[^.;:\d]*\Z",
+    re.IGNORECASE,
+)
+_FATE_WORDS = {
+    "missing": "missing",
+    "dead": "deaths",
+    "injured": "injured",
+    "displaced": "displaced",
+}
 
 
 def _counted_noun(first: str, text: str, position: int) -> str:
@@ -767,10 +796,12 @@ def _counted_noun(first: str, text: str, position: int) -> str:
     first word, marked as a guess."""
     words = [first]
     while len(words) < 4 and (found := _NEXT_WORD.match(text, position)) is not None:
-        if (word := found.group(1).lower()) in _NOT_COUNTED:
+        position = found.end()
+        if (word := found.group(1).lower()) in {"or", "and"}:
+            continue  # "16,700 confirmed or suspected cases"
+        if word in _NOT_COUNTED:
             break
         words.append(word)
-        position = found.end()
     return next((word for word in words if _looks_plural(word)), "~" + first)
 
 
