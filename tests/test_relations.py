@@ -745,6 +745,10 @@ def test_a_day_set_again_in_a_later_report_supersedes_the_earlier_day() -> None:
     result = assess_group([set_for, delayed])
     assert result.relation == "outdated"
     assert result.suggested_outdated == {set_for.claim_id}
+    assert result.reason == (
+        "July 11 (2024-07-11), reported 2024-05-31 superseded by "
+        "Nov. 26 (2024-11-26), reported 2024-09-06"
+    )
     # Set for two days in reports of one day: a conflict.
     same_day = member("Sentencing was set for July 12, the judge said.", date(2024, 5, 31))
     assert assess_group([set_for, same_day]).relation == "conflicting"

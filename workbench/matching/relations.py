@@ -1810,8 +1810,7 @@ def _reason(
         return f"members agree on {agreements[0][0].label}"
     superseded = next((finding for finding in findings if finding.kind == SUPERSEDED), None)
     moved_on = (
-        f"{superseded.first.label} ({superseded.first.published}) superseded by "
-        f"{superseded.second.label} ({superseded.second.published})"
+        f"{_as_reported(superseded.first)} superseded by {_as_reported(superseded.second)}"
         if superseded is not None
         else ""
     )
@@ -1820,6 +1819,13 @@ def _reason(
     conflict = _conflict_reason(findings, agreements)
     # A conflict outranks a supersession, but the reviewer should still learn of both.
     return f"{conflict}; also {moved_on}" if moved_on else conflict
+
+
+def _as_reported(mention: _Mention) -> str:
+    # A day's label already carries its date: "Nov. 26 (2024-11-26), reported 2024-09-06".
+    if isinstance(mention, _DayDate):
+        return f"{mention.label}, reported {mention.published}"
+    return f"{mention.label} ({mention.published})"
 
 
 def _conflict_reason(findings: list[_Finding], agreements: list[tuple[_Mention, _Mention]]) -> str:
