@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 
 import pytest
@@ -188,6 +189,24 @@ def test_import_groups_new_claims_incrementally(corpus, write_file) -> None:
     assert group_of(corpus, late) == before == group_of(corpus, AID_1)
     with corpus.session() as session:
         assert session.get(ClaimGroup, before).size == 4
+
+
+def test_an_incremental_run_writes_each_touched_group_back_whole() -> None:
+    from types import SimpleNamespace
+
+    from workbench.matching.grouping import Clusters
+
+    # Old claims 10, 11, 12 form group 7 and claim 13 group 8; new claims 20 and 21 each
+    # resemble one member of group 7, and 22 nothing.
+    members = [SimpleNamespace(claim_id=claim_id) for claim_id in (10, 11, 12, 13, 20, 21, 22)]
+    current = {10: 7, 11: 7, 12: 7, 13: 8}
+    clusters = Clusters(len(members))
+    clusters.union(4, 0)  # 20 with 10
+    clusters.union(5, 1)  # 21 with 11
+    written = service._whole_groups(clusters, members, 4, current)
+    # Group 7 keeps 12, which no new claim resembles, and its two clusters are one group;
+    # group 8 is untouched, and 22 makes a group of its own.
+    assert sorted(written) == [[10, 11, 12, 20, 21], [22]]
 
 
 def test_split_survives_full_regrouping(corpus) -> None:
@@ -459,6 +478,11 @@ def test_a_later_stage_imported_afterwards_joins_the_group_incrementally(
     assert group_starting(database, "The EU Defence Innovation office in Kyiv has opened") == (
         planned
     )
+    # Every group is written back whole: its stored size counts all the claims it holds.
+    with database.session() as session:
+        held = Counter(session.execute(select(Claim.group_id)).scalars())
+        for group in session.execute(select(ClaimGroup)).scalars():
+            assert group.size == held[group.id], group.id
 
 
 RATE_CUT_2013 = (

@@ -375,11 +375,7 @@ def group_new_claims(*, session: Session, settings: GroupingSettings) -> Groupin
     constraints.apart = _apart(members, readings, settings)
     clusters = cluster(len(members), edges, scorer, settings, constraints)
     join_superseded(clusters, edges, members, settings, constraints, scorer, readings)
-    claim_clusters = [
-        [members[i].claim_id for i in group]
-        for group in clusters.groups()
-        if any(i >= len(old_members) for i in group)
-    ]
+    claim_clusters = _whole_groups(clusters, members, len(old_members), current_groups)
     report = write_groups(
         session=session,
         clusters=claim_clusters,
@@ -395,6 +391,40 @@ def group_new_claims(*, session: Session, settings: GroupingSettings) -> Groupin
     report.claims = len(new_members)
     report.seconds = time.monotonic() - started
     return report
+
+
+def _whole_groups(
+    clusters: Clusters,
+    members: Sequence[MemberClaim],
+    old_count: int,
+    current_groups: Mapping[int, int | None],
+) -> list[list[int]]:
+    """The clusters holding new claims, as claim ids, each existing group written back whole.
+
+    A new claim joins an existing group through the members it resembles; the group keeps all
+    its other members (an incremental run never splits a group), so its size and relation are
+    counted over all of them, and two clusters that reached one group are one group."""
+    touched: dict[int, set[int]] = {}
+    fresh: list[list[int]] = []
+    for group in clusters.groups():
+        if not any(index >= old_count for index in group):
+            continue
+        claim_ids = [members[index].claim_id for index in group]
+        old_groups = {
+            group_id
+            for index in group
+            if index < old_count and (group_id := current_groups.get(members[index].claim_id))
+        }
+        if not old_groups:
+            fresh.append(claim_ids)
+            continue
+        # The lock keeps two existing groups out of one cluster: there is one.
+        touched.setdefault(min(old_groups), set()).update(claim_ids)
+    for member in members[:old_count]:
+        group_id = current_groups.get(member.claim_id)
+        if group_id in touched:
+            touched[group_id].add(member.claim_id)
+    return [sorted(claim_ids) for claim_ids in touched.values()] + fresh
 
 
 # Two clusters joined because one supersedes the other hold at most this many claims together
