@@ -1202,21 +1202,10 @@ def named_days_apart(
     """Whether a claim of one group and a claim of the other each name one day, and the two
     days are further apart than a slip (`EVENT_DAY_SLIP`): two events told alike ("the Senate
     passed the $1.9 trillion bill on Saturday", "Biden signs the $1.9 trillion bill today"),
-    unless a figure of one supersedes the other's (a count that grew between the days)."""
-    left_days = _single_days(left, readings)
-    if not left_days:
-        return False
-    right_days = _single_days(right, readings)
-    if not any(abs(a - b) > EVENT_DAY_SLIP for a in left_days for b in right_days):
-        return False
-    # "The death toll reached 100 Saturday", "has surpassed 200, authorities said Tuesday": the
-    # days tell when a count stood, and the count grew; "sentencing set for July 11", "delayed
-    # until Nov. 26": a schedule that moved.
-    return not any(
-        _figure_moves_on(a, b, readings) or _schedule_moves_on(a, b, readings)
-        for a in left
-        for b in right
-    )
+    unless one moves the other's story on: "the death toll reached 100 Saturday" and "has
+    surpassed 200, authorities said Tuesday" tell when a count stood, and the count grew;
+    "sentencing set for July 11" and "delayed until Nov. 26" a schedule that moved."""
+    return _days_apart(left, right, readings, _single_days, EVENT_DAY_SLIP)
 
 
 def news_days_apart(
@@ -1231,11 +1220,23 @@ def news_days_apart(
     "Microsoft closes Activision deal" are one deal whose status moved on, as "Kotick expected
     to leave" and "Kotick will stay" are one tenure whose stance turned, and "toll rises to
     2,000" and, nine days later, "toll nears 3,000" one count that grew."""
-    left_days = _news_days(left, readings)
+    return _days_apart(left, right, readings, _news_days, NEWS_DAYS_APART)
+
+
+def _days_apart(
+    left: Sequence[MemberClaim],
+    right: Sequence[MemberClaim],
+    readings: Readings,
+    days_of: Callable[[Sequence[MemberClaim], Readings], set[int]],
+    gap: int,
+) -> bool:
+    """Whether days of the two groups (as `days_of` reads them) lie more than `gap` apart and
+    no claim of either moves the other's story on."""
+    left_days = days_of(left, readings)
     if not left_days:
         return False
-    right_days = _news_days(right, readings)
-    if not any(abs(a - b) > NEWS_DAYS_APART for a in left_days for b in right_days):
+    right_days = days_of(right, readings)
+    if not any(abs(a - b) > gap for a in left_days for b in right_days):
         return False
     return not any(_story_moves_on(a, b, readings) for a in left for b in right)
 
