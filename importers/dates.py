@@ -462,7 +462,7 @@ def _weekday(match: re.Match[str], reference: date | None) -> _Found:
 # what happened).
 _FORETOLD = re.compile(
     r"\b(?:will|won't|shall|expected|expects?|due|scheduled|set\s+to|plans?\s+to|planned"
-    r"|going\s+to|hopes?\s+to|aims?\s+to|look(?:s|ing)?\s+forward\s+to|could|may|might)\b",
+    r"|going\s+to|hopes?\s+to|aims?\s+to|look(?:s|ing)?\s+forward\s+to|could|(?-i:may)|might)\b",
     re.IGNORECASE,
 )
 _CLAUSE_START = re.compile(r"[.;:!?]\s|\n")

@@ -52,6 +52,7 @@ def only_mention(text: str, reference: date | None = REFERENCE) -> DateMention:
         ("It could be afloat by Sunday night.", "Sunday", "2024-03-03", "day", True),
         ("It will reopen on Friday.", "Friday", "2024-03-01", "day", True),
         ("It sank on Tuesday; it will be raised.", "Tuesday", "2024-02-27", "day", True),
+        ("Held in Rome, not May, on Tuesday.", "Tuesday", "2024-02-27", "day", True),
         ("It opens next Monday.", "next Monday", "2024-03-04", "day", True),
         ("It opened last Friday.", "last Friday", "2024-02-23", "day", True),
         ("We announce it today.", "today", "2024-03-01", "day", True),
