@@ -26,7 +26,9 @@ Conventions callers can rely on:
   "Category 5"), numbers glued to letters or following a hyphen ("F-16", "COVID-19",
   "G7", "5G", "100km"; "€600m" and "$5bn" are kept), negative numbers, vague amounts
   ("hundreds of billions"), and spelled-out numbers without a scale word or a percent word
-  ("two million" and "two per cent" are kept, "four years" is not).
+  ("two million" and "two per cent" are kept, "four years" is not), except counts of people
+  killed, dead, missing or injured ("Five people killed", "kills nine", "at least seven
+  dead"), as early reports of a disaster write them.
 
 Everything is precompiled module-level regex so the scan stays fast on megabytes of text.
 """
@@ -312,7 +314,52 @@ def extract_numbers(text: str) -> list[NumberMention]:
             continue
         found, position = _mentions_from_figures(text, match)
         mentions.extend(mention for mention in found if mention is not None)
+    if _SPELLED_TOLL_GATE.search(text):
+        mentions = sorted(mentions + _spelled_tolls(text, mentions), key=lambda m: m.start)
     return mentions
+
+
+def _spelled_tolls(text: str, found: list[NumberMention]) -> list[NumberMention]:
+    """Spelled-out counts of people killed, dead, missing or injured ("Five people killed",
+    "kills nine", "at least seven dead"): early reports of a disaster write them so. Other
+    spelled numbers stay unread ("two countries", "one of the"), as they rarely count what a
+    report is checked for."""
+    taken = [(m.start, m.end) for m in found]
+    tolls = []
+    for match in _SPELLED_TOLL.finditer(text):
+        group = "after" if match.group("after") else "before"
+        start, end = match.span(group)
+        if any(a < end and start < b for a, b in taken):
+            continue
+        words = re.sub(r"\s+", " ", match.group(group).lower())
+        tolls.append(
+            NumberMention(
+                text=text[start:end],
+                start=start,
+                end=end,
+                value=_spelled_number_value(words),
+                unit="people" if match.group("people") else None,
+                qualifier=_qualifier_before(text, start),
+            )
+        )
+    return tolls
+
+
+_SPELLED_COUNT = (
+    rf"(?i:(?:{_TENS})(?:-(?:{_ONES}))?|{_TEENS}|two|three|four|five|six|seven|eight|nine)"
+)
+_FATE_WORDS_AFTER = r"(?i:killed|dead|died|missing|injured|wounded|hurt)"
+_SPELLED_TOLL = re.compile(
+    rf"(?<![\w-])(?P<after>{_SPELLED_COUNT})(?![\w-])"
+    rf"(?=(?P<people>{_SPACE}+(?i:people|persons|civilians|residents|workers|children))?"
+    rf"{_SPACE}+(?:(?i:were|have|had|are|is|been|being|now|confirmed|reported|feared|later)"
+    rf"{_SPACE}+){{0,3}}{_FATE_WORDS_AFTER}\b)"
+    rf"|\b(?i:kills|killed|killing|injures|injured|injuring){_SPACE}+"
+    rf"(?:(?i:at{_SPACE}+least|more{_SPACE}+than|some|about){_SPACE}+)?"
+    rf"(?P<before>{_SPELLED_COUNT})(?![\w-])"
+)
+# Cheap test before the search: most texts state no toll in words.
+_SPELLED_TOLL_GATE = re.compile(r"(?i:killed|dead|died|missing|injur|wounded|hurt|kills|killing)")
 
 
 def _mentions_from_figures(

@@ -173,6 +173,36 @@ def test_not_quantities(text: str) -> None:
     assert extract_numbers(text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit", "qualifier"),
+    [
+        ("Five people killed as fires spread", "Five", 5, "people", None),
+        ("Taiwan quake kills nine and leaves dozens trapped", "nine", 9, None, None),
+        ("At least seven dead after the storm.", "seven", 7, None, "at least"),
+        ("Twenty-five people were injured.", "Twenty-five", 25, "people", None),
+        ("Nine were reported missing.", "Nine", 9, None, None),
+    ],
+)  # fmt: skip
+def test_a_spelled_count_of_people_with_a_fate_is_read(
+    text: str, span: str, value: float, unit: str | None, qualifier: str | None
+) -> None:
+    mention = only_mention(text)
+    assert (mention.text, mention.value, mention.unit, mention.qualifier) == (
+        span,
+        value,
+        unit,
+        qualifier,
+    )
+    assert text[mention.start : mention.end] == span
+
+
+@pytest.mark.parametrize(
+    "text", ["Two countries signed a deal.", "One of the officials said the toll rose."]
+)
+def test_other_spelled_numbers_stay_unread(text: str) -> None:
+    assert extract_numbers(text) == []
+
+
 def test_a_count_written_with_a_separator_is_never_a_year() -> None:
     # Between 1900 and 2100 a plain integer is taken for a year; "2,012" is written as a count.
     assert only_mention("The death toll rose to 2,012.").value == 2012
