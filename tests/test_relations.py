@@ -754,6 +754,10 @@ def test_a_day_set_again_in_a_later_report_supersedes_the_earlier_day() -> None:
     assert assess_group([set_for, same_day]).relation == "conflicting"
     # Two groups a schedule moved between are not two events.
     assert not named_days_apart([set_for], [delayed], Readings())
+    # A delay that happened on a day sets nothing for it.
+    delayed_on = member("Flights were delayed on Monday by the storm.", date(2024, 1, 16))
+    delayed_other = member("Flights were delayed on Tuesday by the storm.", date(2024, 1, 17))
+    assert not assess_group([delayed_on, delayed_other]).suggested_outdated
     # Days of things done are not a schedule.
     held = member("The hearing was held on July 11.", date(2024, 7, 12))
     other = member("The hearing was held on Nov. 26.", date(2024, 11, 27))

@@ -961,9 +961,9 @@ def _day_date(
 # Words before a day that set something for it: "set for", "scheduled his sentencing for",
 # "delayed ... until", "postponed to", "moved to".
 _SCHEDULED_BEFORE = re.compile(
-    r"(?:\b(?:set|scheduled|slated|rescheduled|postponed|delay(?:s|ed)?|adjourned|deferred|pushed\s+back"
-    r"|put\s+off)\b[^.;:]{0,40}?\b(?:for|until|till|to|on)|\bmoved\s+(?:back\s+)?(?:to|until))"
-    r"\s+(?:on\s+)?\Z",
+    r"(?:\b(?:set|scheduled|slated|rescheduled)\b[^.;:]{0,40}?\b(?:for|until|to|on)"
+    r"|\b(?:postponed|delay(?:s|ed)?|adjourned|deferred|pushed\s+back|put\s+off)\b[^.;:]{0,40}?"
+    r"\b(?:for|until|till|to)|\bmoved\s+(?:back\s+)?(?:to|until))\s+(?:on\s+)?\Z",
     re.IGNORECASE,
 )
 
