@@ -569,7 +569,7 @@ def _counted_noun(text: str, end: int) -> str | None:
             break
         if word[0].isupper():
             continue  # "Ukrainian soldiers": nationalities and names qualify the noun
-        noun = _SINGULAR_UNITS.get(lowered, lowered if _looks_plural(lowered) else None)
+        noun = _SINGULAR_UNITS.get(lowered, lowered if looks_plural(lowered) else None)
         if noun is not None:
             # "10,000 square miles" is an area and "400 nautical miles" another length.
             return f"{previous} {noun}" if previous in _MEASURE_KINDS else noun
@@ -577,7 +577,8 @@ def _counted_noun(text: str, end: int) -> str | None:
     return None
 
 
-def _looks_plural(word: str) -> bool:
+def looks_plural(word: str) -> bool:
+    """Whether a word reads as a plural noun ("soldiers", "people"); matching uses it too."""
     if word in _IRREGULAR_PLURALS:
         return True
     return (

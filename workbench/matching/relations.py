@@ -91,6 +91,7 @@ from functools import cached_property, lru_cache
 from itertools import combinations
 from typing import Any, TypeVar
 
+from workbench.importers.numbers import looks_plural
 from workbench.matching.members import DifferingSpan, GroupAssessment, MemberClaim
 from workbench.matching.normalise import match_text
 from workbench.matching.stances import read_stances
@@ -775,7 +776,7 @@ def _number_of(before: str) -> str:
     if fates:
         return fates[0]
     noun = named.group(2).lower()
-    return "people" if noun in _COUNTED_PEOPLE | {"individuals", "people"} else noun
+    return "people" if noun in _COUNTED_PEOPLE | {"individuals"} else noun
 
 
 _NUMBER_OF = re.compile(
@@ -802,11 +803,7 @@ def _counted_noun(first: str, text: str, position: int) -> str:
         if word in _NOT_COUNTED:
             break
         words.append(word)
-    return next((word for word in words if _looks_plural(word)), "~" + first)
-
-
-def _looks_plural(word: str) -> bool:
-    return len(word) >= 4 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+    return next((word for word in words if looks_plural(word)), "~" + first)
 
 
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)")
