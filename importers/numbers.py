@@ -146,6 +146,12 @@ _VERBS_GOING_UP = frozenset(
     shoot shoots jump jumps jumped edge edges edged tick ticks ticked creep creeps crept
     ramp ramps ramped revise revises revised push pushes pushed pushing""".split()
 )
+# "The toll has surpassed 3,000", "crosses 3,000": a count gone past the figure, so more than
+# it. ("Passed" is left out: "the bill passed 52 to 48" is a tally.)
+_PASSING_BEFORE = re.compile(
+    rf"\b(?i:surpass(?:es|ed|ing)?|cross(?:es|ed|ing)|top(?:s|ped|ping)|exceed(?:s|ed|ing)?)"
+    rf"{_SPACE}+\Z"
+)
 _BETWEEN_BEFORE = re.compile(rf"\b(?i:between){_SPACE}+(?:{_QUALIFIER}{_SPACE}+)?\Z")
 _FROM_BEFORE = re.compile(rf"\b(?i:from){_SPACE}+(?:{_QUALIFIER}{_SPACE}+)?\Z")
 _DATE_WORD_BEFORE = re.compile(
@@ -590,7 +596,7 @@ def _qualifier_before(text: str, start: int) -> str | None:
     window = text[max(0, start - _LOOKBACK) : start]
     found = _QUALIFIER_BEFORE.search(window)
     if found is None:
-        return None
+        return "over" if _PASSING_BEFORE.search(window) else None
     verb = (found.group("verb") or "").lower()
     if found.group("qualifier").lower() == "over" and verb in _VERBS_TAKING_OVER:
         return None

@@ -80,6 +80,10 @@ def test_single_quantities(text: str, span: str, value: float, unit: str | None)
         ("She handed over 50 new vehicles.", None, 50),
         # A rise to the figure, not a cap on it.
         ("The death toll has gone up to 2,497.", None, 2497),
+        # A count gone past the figure is more than it; a tally that "passed" is not.
+        ("The death toll has surpassed 3,000.", "over", 3000),
+        ("Earthquake death toll crosses 3,000", "over", 3000),
+        ("The bill passed 52 votes.", None, 52),
     ],
 )
 def test_qualifiers(text: str, qualifier: str | None, value: float) -> None:

@@ -423,6 +423,21 @@ def test_dateline_is_not_an_event_date() -> None:
     assert result.relation == "repeated"
 
 
+def test_a_dateline_with_a_town_in_capitals_and_lower_case_is_not_an_event_date() -> None:
+    dateline = member(
+        "Bangkok, Mar 29 (AP) The death toll from a powerful earthquake in Myanmar has jumped "
+        "to nearly 700, according to the government.",
+        date(2025, 3, 29),
+    )
+    later = member(
+        "The death toll from the March 28 earthquake in Myanmar has surged to 2,056.",
+        date(2025, 3, 31),
+    )
+    result = assess_group([dateline, later])
+    assert result.relation == "outdated"
+    assert result.reason == "nearly 700 (2025-03-29) superseded by 2,056 (2025-03-31)"
+
+
 def test_handwritten_json_with_bad_offsets_is_ignored() -> None:
     broken = MemberClaim(
         claim_id=next(_next_id),
@@ -1327,3 +1342,79 @@ def test_a_figure_read_further_into_a_count_overtakes_one_read_earlier() -> None
     assert assess_group([fuller, plain]).relation == "conflicting"
     shares = [f"With {share}% of votes counted, Milei had 55.8%." for share in (94, 99)]
     assert relation_on_one_day(shares[0], shares[1].replace("55.8", "55.7")) == "outdated"
+
+
+def test_a_count_given_as_it_stands_now_is_overtaken_by_a_larger_one_days_later() -> None:
+    now = member("Syrskyi said Ukrainian forces now control 74 settlements.", date(2024, 8, 13))
+    later = member("Ukraine has taken control of 82 settlements, Syrskyi said.", date(2024, 8, 16))
+    result = assess_group([now, later])
+    assert result.relation == "outdated"
+    assert result.suggested_outdated == {now.claim_id}
+    # Without "now" two counts three days apart may be a disagreement.
+    plain = member("Syrskyi said Ukrainian forces control 74 settlements.", date(2024, 8, 13))
+    assert assess_group([plain, later]).relation == "conflicting"
+    # "Now ... 40% more" is a change, not a count standing at the time.
+    more = member("Arms makers are now turning out 40% more shells.", date(2024, 2, 26))
+    fewer = member("Arms makers are turning out 14% more shells.", date(2024, 2, 25))
+    assert assess_group([more, fewer]).relation == "conflicting"
+
+
+def test_a_count_growing_over_three_days_is_outdated_not_conflicting() -> None:
+    days = (date(2024, 8, 13), date(2024, 8, 16), date(2024, 8, 19))
+    counts = [
+        member(f"Ukrainian forces control {n} settlements in Kursk.", day)
+        for n, day in zip((74, 82, 92), days, strict=True)
+    ]
+    result = assess_group(counts)
+    assert result.relation == "outdated"
+    assert result.suggested_outdated == {counts[0].claim_id, counts[1].claim_id}
+    # Two days alone cannot tell growth from a disagreement ...
+    assert assess_group(counts[:2]).relation == "conflicting"
+    # ... nor can counts that go down and up again.
+    zigzag = [
+        member(f"Ukrainian forces control {n} settlements in Kursk.", day)
+        for n, day in zip((74, 92, 82), days, strict=True)
+    ]
+    assert assess_group(zigzag).relation == "conflicting"
+    # Money is not a count that grows on its own: three prices are three reports.
+    prices = [
+        member(f"Microsoft is paying ${n} billion for Activision.", day)
+        for n, day in zip((60, 69, 75), days, strict=True)
+    ]
+    assert assess_group(prices).relation == "conflicting"
+
+
+def test_one_item_of_a_breakdown_is_not_the_whole_told_otherwise() -> None:
+    whole = member(
+        "The flight had 230 passengers and 12 crew, including nationals of India and Britain.",
+        date(2025, 7, 9),
+    )
+    part = member(
+        "Air India said 169 passengers were Indian nationals, 53 were British, one was "
+        "Canadian and seven were Portuguese.",
+        date(2025, 6, 12),
+    )
+    assert assess_group([whole, part]).relation == "repeated"
+    county = member(
+        "At least seven people died in Travis County, six in Kendall County, three in Burnet "
+        "County and one in Tom Green County.",
+        date(2025, 7, 7),
+    )
+    total = member("10 deaths were recorded in the neighbouring counties.", date(2025, 7, 7))
+    assert assess_group([county, total]).relation != "conflicting"
+    # Counts of other fates in one list are no breakdown: each is compared.
+    fates = member("Officials said 10 people were killed, 16 injured and 101 missing.", FEB_25)
+    nine = member("Nine people are confirmed dead in Bangkok, officials said.", FEB_25)
+    assert assess_group([fates, nine]).relation == "conflicting"
+
+
+def test_counts_written_to_the_unit_agree_only_when_equal() -> None:
+    a = member("Labour has won 412 seats of the 650 in parliament.", date(2024, 7, 5))
+    b = member("Labour won 411 seats out of the 650 on offer.", date(2024, 7, 5))
+    assert assess_group([a, b]).relation == "conflicting"
+    # A rounder count keeps its own rounding; amounts keep the slack of conversion.
+    exit_poll = member("Labour is on course for 410 seats.", date(2024, 7, 5))
+    assert assess_group([exit_poll, a]).relation == "repeated"
+    dollars = member("The aid is worth $30.3 billion.", FEB_25)
+    converted = member("The aid is worth $30.2 billion.", FEB_25)
+    assert assess_group([dollars, converted]).relation == "repeated"

@@ -88,7 +88,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from functools import cached_property, lru_cache
-from itertools import combinations
+from itertools import combinations, pairwise
 from typing import Any, TypeVar
 
 from workbench.importers.numbers import looks_plural
@@ -97,6 +97,8 @@ from workbench.matching.normalise import match_text
 from workbench.matching.stances import read_stances
 
 SUPERSEDE_AFTER_DAYS = 30
+# Days a count must be read on, growing each time, before its differences count as growth.
+GROWTH_DAYS = 3
 # A position taken the other way this many days later is news, not a disagreement: sides
 # flip within days ("fired" on the 17th, "fired last week" on the 21st, "to return as CEO" on
 # the 22nd), where a figure that differs within a month is more often a slip of one report.
@@ -358,7 +360,8 @@ _RATE = re.compile(
     re.IGNORECASE,
 )
 _RATE_ADVERBS = {"hourly": "hour", "daily": "day", "weekly": "week", "monthly": "month"}
-_DATELINE_BEFORE = re.compile(r"^[A-Z][A-Z .'-]*,\s*$")
+# A place of up to four capitalised words: "BRUSSELS, ", "Bangkok, ", "New Delhi, ".
+_DATELINE_BEFORE = re.compile(r"^[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3},\s*$")
 _DATELINE_AFTER = re.compile(r"^\s*(?:\(|[-\u2013\u2014])")
 
 T = TypeVar("T")
@@ -401,6 +404,18 @@ class _Figure(_Mention):
         return bool(_REMAINDER_AFTER.search(after) or _REMAINDER_BEFORE.search(before))
 
     @cached_property
+    def part(self) -> bool:
+        """Whether the figure is one item of a breakdown ("169 passengers were Indian, 53 were
+        British, one was Canadian and seven were Portuguese"; "seven died in Travis County,
+        six in Kendall County, three in Burnet County"): a part, not the whole."""
+        text = self.claim_text
+        clause_end = _SENTENCE_PART_END.search(text, self.end)
+        after = text[self.end : clause_end.start() if clause_end else len(text)]
+        items = len(_LIST_ITEM.findall(after))
+        opens_item = _LIST_ITEM.match(text[max(0, self.start - 6) : self.start + 1]) is not None
+        return items >= 2 or (items >= 1 and opens_item)
+
+    @cached_property
     def average(self) -> bool:
         """Whether the figure is an average ("an average of 266,000 jobs a month", "averaged
         $3.1 billion", "1,200 a day on average"): another quantity than one period's value."""
@@ -428,6 +443,17 @@ class _Figure(_Mention):
         return words - _NOT_CONTEXT - counted - _names(text)
 
 
+_SENTENCE_PART_END = re.compile(r"[.;:](?:\s|\Z)")
+# A number opening the next item of a list: ", 53 were British", "and seven were Portuguese".
+# The item names its share of the whole ("53 were British", "six in Kendall County"), not
+# another fate ("10 killed, 16 injured and 101 missing" are three counts, not a breakdown).
+_LIST_ITEM = re.compile(
+    r"(?:,\s+|\s+and\s+|,\s+and\s+)(?:[$\u20ac\u00a3]?\d[\d,]*(?:\.\d+)?|one|two|three|four"
+    r"|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty"
+    r"|seventy|eighty|ninety)\s+(?:(?:were|was|are|is)\s+(?!killed|dead|injured|missing"
+    r"|wounded|hurt|displaced|rescued|arrested)|in|from|at|for|of|on)\b",
+    re.IGNORECASE,
+)
 _REMAINDER_AFTER = re.compile(r"\b(?:left|remaining|remain|remains|to\s+go)\b", re.IGNORECASE)
 _REMAINDER_BEFORE = re.compile(r"\bremaining\s+(?:[\w-]+\s+)?\Z", re.IGNORECASE)
 _AVERAGE_BEFORE = re.compile(r"\b(?:average|averag(?:ed|es|ing))\b[\w\s$£€-]*\Z", re.IGNORECASE)
@@ -551,7 +577,7 @@ def assess_group(members: list[MemberClaim], readings: Readings | None = None) -
     read = readings.read if readings is not None else _parse_member
     parsed = [read(claim) for claim in members]
     comparison = _compare_all(parsed)
-    findings = _without_echoed_undated(comparison)
+    findings = _as_growth(_without_echoed_undated(comparison), parsed)
     relation = _relation(findings)
     return GroupAssessment(
         relation=relation,
@@ -969,7 +995,8 @@ _LOOSE_DAYS = frozenset({"today", "tonight", "yesterday", "tomorrow"})
 
 
 def _is_dateline(text: str, start: int, end: int) -> bool:
-    # "BRUSSELS, Feb. 26, 2024 –" dates the article, not the event the claim reports.
+    # "BRUSSELS, Feb. 26, 2024 –" and "Bangkok, Mar 29 (AP)" date the article, not the
+    # event the claim reports.
     return bool(_DATELINE_BEFORE.match(text[:start]) and _DATELINE_AFTER.match(text[end:]))
 
 
@@ -1430,6 +1457,8 @@ def _figure_pair_cost(a: _Figure, b: _Figure) -> tuple[int, int, float] | None:
             return None
     if not agree and a.remainder != b.remainder:
         return None  # "36 hours of oxygen left" is not the "96-hour supply" told otherwise
+    if not agree and a.part != b.part:
+        return None  # one county's seven dead are not the region's toll told otherwise
     if not agree and a.average != b.average:
         return None  # "an average of 266,000 jobs a month" is not one month's 73,000 jobs
     if not agree and _log_distance(a, b) > _UNRELATED_LOG_RATIO and not _is_scale_slip(a, b):
@@ -1446,13 +1475,27 @@ def _figures_agree(a: _Figure, b: _Figure) -> bool:
         # (11,000 to 13,750) and "about 10,000" (9,000 to 11,000) are two counts, while
         # "more than 2,000" and "as many as 2,000" are one, hedged two ways.
         return min(a.high, b.high) > max(a.low, b.low)
-    slack = 1 + RELATIVE_TOLERANCE
+    # Counts written to the last unit are exact: "411 seats" and "412 seats", or a toll of
+    # 3,085 and one of 3,145 on the same day, are two counts. The slack is for amounts
+    # converted, and for round counts ("3,000" may be a writer's 3,003).
+    slack = 1.0 if _exact_count(a) and _exact_count(b) else 1 + RELATIVE_TOLERANCE
     if a.low <= b.high * slack and b.low <= a.high * slack:
         return True
     # One written more roundly than the other: "up seven per cent" and "a 7.2 per cent
     # rise", "$45 billion" and "$45.41 billion".
     coarse, fine = (a, b) if a.rounding >= b.rounding else (b, a)
     return abs(fine.value - coarse.value) <= coarse.rounding * (1 + 1e-9)
+
+
+def _exact_count(figure: _Figure) -> bool:
+    """An unqualified count of things whose last digit is not a zero ("411", "3,145")."""
+    value = figure.value
+    return (
+        figure.low == figure.high
+        and value.is_integer()
+        and int(value) % 10 != 0
+        and _counts_things(figure)
+    )
 
 
 def _periods_differ(a: _Figure, b: _Figure) -> bool:
@@ -1574,6 +1617,8 @@ def _reported_as_update(earlier: _Figure, later: _Figure) -> bool:
         return True  # "211 missing", three days later "120 still missing": some were found
     if later.value > earlier.value and _counted_so_far(later) and not _aimed_at(earlier):
         return True  # "88 bodies have been identified", then "205 identified till now"
+    if later.value > earlier.value and (_as_things_stand(earlier) or _as_things_stand(later)):
+        return True  # "forces now control 74 settlements", three days later "82 settlements"
     return (
         _REVISION_CUE.search(said_before) is not None
         or _EARLY_CUE.search(earlier.claim_text) is not None
@@ -1590,6 +1635,17 @@ def _counted_so_far(figure: _Figure) -> bool:
     return _SO_FAR.search(before) is not None or _SO_FAR.search(after) is not None
 
 
+def _as_things_stand(figure: _Figure) -> bool:
+    """Whether the figure's clause gives a count as the state of things at the time of writing
+    ("now control", "currently hold", "already more than 80"): a state that later reports
+    find further along. ("Now turning out 40% more" is a change, not a count.)"""
+    text = figure.claim_text
+    before = _CLAUSE_END.split(text[max(0, figure.start - CONTEXT_CHARS) : figure.start])[-1]
+    return (
+        _counts_things(figure) and _AT_THE_TIME.search(before) is not None and not _aimed_at(figure)
+    )
+
+
 def _aimed_at(figure: _Figure) -> bool:
     """Whether the claim gives the figure as a target or an expectation, not a count."""
     return _AIM.search(figure.claim_text, 0, figure.start) is not None
@@ -1598,6 +1654,7 @@ def _aimed_at(figure: _Figure) -> bool:
 _AIM = re.compile(
     r"\b(?:expects?|expected|will|would|plans?|aims?|targets?|goal|hopes?)\b", re.IGNORECASE
 )
+_AT_THE_TIME = re.compile(r"\b(?:now|currently|already|at\s+present)\b", re.IGNORECASE)
 _SO_FAR = re.compile(
     r"\b(?:so\s+far|till\s+now|until\s+now|to\s+date|thus\s+far|as\s+of\s+now)\b", re.IGNORECASE
 )
@@ -1710,6 +1767,80 @@ def _without_echoed_undated(comparison: _Comparison) -> list[_Finding]:
             for mention in (finding.first, finding.second)
         )
     ]
+
+
+def _as_growth(findings: list[_Finding], members: Sequence[_Member]) -> list[_Finding]:
+    """Counts that differ between days of a count the group's reports show growing day by
+    day are the count moving on: "74 settlements" on the 13th, "82" on the 16th, "92" on the
+    19th. One pair alone cannot tell growth from a disagreement; three days in order can."""
+    disputed = {
+        finding.first.unit_key
+        for finding in findings
+        if finding.kind == CONFLICT and isinstance(finding.first, _Figure)
+    }
+    growing = {
+        unit
+        for unit in disputed
+        if _grows_day_by_day([f for m in members for f in m.figures if f.unit_key == unit])
+    }
+    if not growing:
+        return findings
+    return [
+        _Finding(SUPERSEDED, *sorted((f.first, f.second), key=_published_or_min))
+        if f.kind == CONFLICT
+        and isinstance(f.first, _Figure)
+        and f.first.unit_key in growing
+        and f.first.published != f.second.published
+        else f
+        for f in findings
+    ]
+
+
+def _published_or_min(mention: _Mention) -> date:
+    return mention.published or date.min
+
+
+def _grows_day_by_day(figures: list[_Figure]) -> bool:
+    """Whether counts of things, read on three or more days, only grow from one day to the
+    next, and grow at least twice (all within a factor of ten: no slip of scale)."""
+    by_day: defaultdict[date, list[_Figure]] = defaultdict(list)
+    for figure in figures:
+        if figure.published is not None and not figure.past and _counts_things(figure):
+            by_day[figure.published].append(figure)
+    days = sorted(by_day)
+    if len(days) < GROWTH_DAYS:
+        return False
+    values = [f.value for f in figures if f.published in by_day]
+    if min(values) <= 0 or max(values) > 10 * min(values):
+        return False
+    rises = 0
+    for earlier, later in pairwise(days):
+        if any(
+            b.value < a.value and not _figures_agree(a, b)
+            for a in by_day[earlier]
+            for b in by_day[later]
+        ):
+            return False
+        rises += min(f.value for f in by_day[later]) > max(f.value for f in by_day[earlier])
+    return rises >= GROWTH_DAYS - 1
+
+
+def _counts_things(figure: _Figure) -> bool:
+    """A count of things or people, not an amount of money, a share, a rate or a measure."""
+    unit = figure.unit_key.lstrip("~")
+    return bool(unit) and not (
+        unit.isupper()
+        or unit.startswith("percent")
+        or "/" in unit
+        or " " in unit  # "square kilometers"
+        or unit in _MEASURES
+    )
+
+
+_MEASURES = frozenset(
+    """km km/h tonnes tons hours days years months weeks minutes seconds times degrees acres
+    hectares barrels gallons litres liters""".split()
+)
 
 
 def _relation(findings: list[_Finding]) -> str:
