@@ -63,7 +63,8 @@ _DATE_OR_TIME = rf"""
 
 # Atomic so that "1.5G" cannot backtrack to "1" and slip past the boundary check.
 _NUMBER = r"(?>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-_SCALE_WORD = r"(?i:thousand|million|billion|trillion|bn|mn|tn)\b"
+# "bln" and "mln": wire-service headlines ("UBS to acquire Credit Suisse for $3.23 bln").
+_SCALE_WORD = r"(?i:thousand|million|billion|trillion|bn|bln|mn|mln|tn|trln)\b"
 _CURRENCY_PREFIX = r"US\$|\$|€|£|\b(?:EUR|USD|GBP)[ \u00a0]?"
 _CURRENCY_SUFFIX = (
     r"(?i:euros?|US[ \u00a0]+dollars?|dollars?|pounds?(?:[ \u00a0]+sterling)?|sterling)\b"
@@ -98,7 +99,7 @@ def _amount_pattern(prefix: str) -> str:
     return rf"""
         (?P<{prefix}cur>{_CURRENCY_PREFIX})?
         (?P<{prefix}num>{_NUMBER})
-        (?:(?P<{prefix}attached>bn|mn|tn|m|k)|{_SPACE}?(?P<{prefix}scale>{_SCALE_WORD}))?
+        (?:(?P<{prefix}attached>(?i:bln|mln)|bn|mn|tn|m|k)|{_SPACE}?(?P<{prefix}scale>{_SCALE_WORD}))?
         (?!\w)
         (?:(?:{_SPACE}?|-)(?P<{prefix}pct>{_PERCENT})|{_SPACE}+(?P<{prefix}cursuf>{_CURRENCY_SUFFIX}))?
     """
@@ -181,7 +182,7 @@ _LOOKBACK = 40
 
 _SCALE_EXPONENTS = {
     "thousand": 3, "million": 6, "billion": 9, "trillion": 12,
-    "bn": 9, "mn": 6, "m": 6, "tn": 12, "k": 3,
+    "bn": 9, "mn": 6, "m": 6, "tn": 12, "k": 3, "bln": 9, "mln": 6, "trln": 12,
 }  # fmt: skip
 _CURRENCY_CODES = {
     "$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "eur": "EUR", "usd": "USD", "gbp": "GBP",

@@ -56,6 +56,9 @@ def only_mention(text: str) -> NumberMention:
         ("It sank 370 miles offshore.", "370", 370, "miles"),
         ("A 12-month programme.", "12", 12, "months"),
         ("It raised 150 billion euros via loans.", "150 billion euros", 150e9, "EUR"),
+        # Wire-service abbreviations of the scale.
+        ("UBS to acquire Credit Suisse for $3.23 bln", "$3.23 bln", 3.23e9, "USD"),
+        ("UBS to buy Credit Suisse for $3Bln", "$3Bln", 3e9, "USD"),
         ("Plain 3.5 here.", "3.5", 3.5, None),
     ],
 )

@@ -1368,6 +1368,12 @@ def test_a_count_growing_over_three_days_is_outdated_not_conflicting() -> None:
     result = assess_group(counts)
     assert result.relation == "outdated"
     assert result.suggested_outdated == {counts[0].claim_id, counts[1].claim_id}
+    # A claim's other count of the same things, paired with no one, is not in the series.
+    also_lost = member(
+        "Ukrainian forces control 92 settlements in Kursk after losing 5 settlements nearby.",
+        days[2],
+    )
+    assert assess_group([*counts[:2], also_lost]).relation == "outdated"
     # Two days alone cannot tell growth from a disagreement ...
     assert assess_group(counts[:2]).relation == "conflicting"
     # ... nor can counts that go down and up again.
@@ -1418,3 +1424,28 @@ def test_counts_written_to_the_unit_agree_only_when_equal() -> None:
     dollars = member("The aid is worth $30.3 billion.", FEB_25)
     converted = member("The aid is worth $30.2 billion.", FEB_25)
     assert assess_group([dollars, converted]).relation == "repeated"
+
+
+def test_the_sides_of_a_tally_are_compared_side_with_side() -> None:
+    hyphen = member("Parliament passed the motion with a decisive 204-85 vote.", date(2024, 12, 14))
+    words = member("Parliament passed the motion by 204 votes to 85.", date(2024, 12, 15))
+    plain = member("The Senate passed it on Saturday with a 204 to 85 vote.", date(2024, 12, 15))
+    assert assess_group([hyphen, words, plain]).relation == "repeated"
+    other = member("Parliament passed the motion with a 204-95 vote.", date(2024, 12, 14))
+    assert assess_group([hyphen, other]).reason == "85 vs 95 elsewhere"
+    # "From 115 to 97" is a change, not a tally.
+    change = member("The toll was revised from 115 to 97.", date(2024, 12, 15))
+    revised = member("The toll stood at 97, officials said.", date(2024, 12, 16))
+    assert assess_group([change, revised]).relation == "repeated"
+
+
+def test_a_word_like_within_says_nothing_of_what_a_figure_counts() -> None:
+    election = member(
+        "Should the court uphold it, a national election will follow within 60 days.",
+        date(2024, 12, 14),
+    )
+    ruling = member(
+        "The court now faces the task of deciding within 180 days whether to dismiss him.",
+        date(2024, 12, 14),
+    )
+    assert assess_group([election, ruling]).relation == "repeated"

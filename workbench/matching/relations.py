@@ -166,7 +166,8 @@ _SPEED = re.compile(
 # folded the way match_text folds them.
 _NOT_CONTEXT = match_text(
     "euros dollars pounds percent billion million thousand trillion bn around about nearly "
-    "almost roughly approximately at least more less than total worth"
+    "almost roughly approximately at least more less than total worth within since across "
+    "among every another"
 ).comparable | {"#"}
 # (low factor, high factor) of the values a qualified figure is compatible with.
 _QUALIFIER_BANDS = {
@@ -577,7 +578,7 @@ def assess_group(members: list[MemberClaim], readings: Readings | None = None) -
     read = readings.read if readings is not None else _parse_member
     parsed = [read(claim) for claim in members]
     comparison = _compare_all(parsed)
-    findings = _as_growth(_without_echoed_undated(comparison), parsed)
+    findings = _as_growth(_without_echoed_undated(comparison), comparison.agreements)
     relation = _relation(findings)
     return GroupAssessment(
         relation=relation,
@@ -760,6 +761,10 @@ _RECENT_WINDOW = re.compile(
 
 
 def _what_it_counts(text: str, number: dict[str, Any]) -> str:
+    if _in_tally(text, number):
+        # "A decisive 204-85 vote", "by 204 votes to 85": the two sides of a tally, compared
+        # side with side, never one side with the other's.
+        return "tally"
     speed = _SPEED.match(text, int(number["end"]))
     if speed is not None:
         return "mph" if speed["mph"] else "km/h" if speed["kmh"] else "knots"
@@ -790,6 +795,32 @@ def _what_it_counts(text: str, number: dict[str, Any]) -> str:
     else:
         noun = _counted_noun(following.group(1).lower(), text, following.end())
     return _UNIT_SYNONYMS.get(noun, noun)
+
+
+def _in_tally(text: str, number: dict[str, Any]) -> bool:
+    """Whether the figure is one side of a tally: "204-85", "204 votes to 85", "50 to 49"
+    (a larger number first: "from 5 to 3" is a change, "5 to 10" a range)."""
+    start, end = int(number["start"]), int(number["end"])
+    value = float(number["value"])
+    after = _TALLY_AFTER.match(text, end)
+    if after is not None:
+        return _tally_in_order(text, start, value, float(after["other"].replace(",", "")))
+    before = _TALLY_BEFORE.search(text, 0, start)
+    if before is not None:
+        other = float(before["other"].replace(",", ""))
+        return _tally_in_order(text, before.start(), other, value)
+    return False
+
+
+def _tally_in_order(text: str, first_start: int, first: float, second: float) -> bool:
+    return first > second and _FROM_BEFORE.search(text, 0, first_start) is None
+
+
+_TALLY_AFTER = re.compile(r"(?:\s*[-\u2013]\s*|\s+(?:votes?\s+)?to\s+)(?P<other>\d[\d,]*)\b")
+_TALLY_BEFORE = re.compile(
+    r"(?<![\d.,])(?P<other>\d[\d,]*)(?:\s*[-\u2013]\s*|\s+(?:votes?\s+)?to\s+)\Z"
+)
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:[\w$\u20ac\u00a3]+\s+){0,2}\Z", re.IGNORECASE)
 
 
 def _number_of(before: str) -> str:
@@ -1769,19 +1800,30 @@ def _without_echoed_undated(comparison: _Comparison) -> list[_Finding]:
     ]
 
 
-def _as_growth(findings: list[_Finding], members: Sequence[_Member]) -> list[_Finding]:
+def _as_growth(
+    findings: list[_Finding], agreements: list[tuple[_Mention, _Mention]]
+) -> list[_Finding]:
     """Counts that differ between days of a count the group's reports show growing day by
     day are the count moving on: "74 settlements" on the 13th, "82" on the 16th, "92" on the
-    19th. One pair alone cannot tell growth from a disagreement; three days in order can."""
+    19th. One pair alone cannot tell growth from a disagreement; three days in order can.
+    Only the figures paired with another member's are read: "92 settlements, after losing 5
+    settlements elsewhere" tells one count of the series, not two."""
     disputed = {
         finding.first.unit_key
         for finding in findings
         if finding.kind == CONFLICT and isinstance(finding.first, _Figure)
     }
+    if not disputed:
+        return findings
+    paired: dict[int, _Figure] = {}
+    for a, b in [*((f.first, f.second) for f in findings), *agreements]:
+        for mention in (a, b):
+            if isinstance(mention, _Figure) and mention.unit_key in disputed:
+                paired[id(mention)] = mention
     growing = {
         unit
         for unit in disputed
-        if _grows_day_by_day([f for m in members for f in m.figures if f.unit_key == unit])
+        if _grows_day_by_day([f for f in paired.values() if f.unit_key == unit])
     }
     if not growing:
         return findings
