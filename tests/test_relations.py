@@ -1449,3 +1449,18 @@ def test_a_word_like_within_says_nothing_of_what_a_figure_counts() -> None:
         date(2024, 12, 14),
     )
     assert assess_group([election, ruling]).relation == "repeated"
+
+
+def test_a_level_quoted_at_the_time_is_overtaken_by_a_later_day_either_way() -> None:
+    first = member("By mid-afternoon, Bitcoin was trading at $102,675.", date(2024, 12, 6))
+    later = member("Bitcoin hit $105,142 and last traded at $101,666.", date(2024, 12, 16))
+    result = assess_group([first, later])
+    assert result.relation == "outdated"
+    assert result.suggested_outdated == {first.claim_id}
+    # Prices written to the dollar agree only when equal: 2% apart is no rounding.
+    same_day = member("Bitcoin was trading at $104,666 on Friday.", date(2024, 12, 6))
+    assert assess_group([first, same_day]).relation == "conflicting"
+    # Without a word of quoting, two prices days apart may disagree.
+    near = member("By mid-afternoon, Bitcoin was trading near $102,675.", date(2024, 12, 6))
+    plain = member("By mid-afternoon, Bitcoin was trading near $104,666.", date(2024, 12, 16))
+    assert assess_group([near, plain]).relation == "conflicting"

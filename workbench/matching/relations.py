@@ -1506,10 +1506,10 @@ def _figures_agree(a: _Figure, b: _Figure) -> bool:
         # (11,000 to 13,750) and "about 10,000" (9,000 to 11,000) are two counts, while
         # "more than 2,000" and "as many as 2,000" are one, hedged two ways.
         return min(a.high, b.high) > max(a.low, b.low)
-    # Counts written to the last unit are exact: "411 seats" and "412 seats", or a toll of
-    # 3,085 and one of 3,145 on the same day, are two counts. The slack is for amounts
-    # converted, and for round counts ("3,000" may be a writer's 3,003).
-    slack = 1.0 if _exact_count(a) and _exact_count(b) else 1 + RELATIVE_TOLERANCE
+    # Figures written to the last unit are exact: "411 seats" and "412 seats", a toll of 3,085
+    # and one of 3,145 on the same day, or prices of $102,675 and $104,666, are two values.
+    # The slack is for amounts converted, and for round ones ("3,000" may be a writer's 3,003).
+    slack = 1.0 if _exact(a) and _exact(b) else 1 + RELATIVE_TOLERANCE
     if a.low <= b.high * slack and b.low <= a.high * slack:
         return True
     # One written more roundly than the other: "up seven per cent" and "a 7.2 per cent
@@ -1518,14 +1518,16 @@ def _figures_agree(a: _Figure, b: _Figure) -> bool:
     return abs(fine.value - coarse.value) <= coarse.rounding * (1 + 1e-9)
 
 
-def _exact_count(figure: _Figure) -> bool:
-    """An unqualified count of things whose last digit is not a zero ("411", "3,145")."""
+def _exact(figure: _Figure) -> bool:
+    """An unqualified figure written to its last unit, in digits, whose last digit is not a
+    zero ("411 seats", "a toll of 3,145", "trading at $102,675"); not "28 billion", nor a
+    length converted to kilometres."""
     value = figure.value
     return (
         figure.low == figure.high
+        and figure.rounding == 0.5
         and value.is_integer()
         and int(value) % 10 != 0
-        and _counts_things(figure)
     )
 
 
@@ -1648,6 +1650,8 @@ def _reported_as_update(earlier: _Figure, later: _Figure) -> bool:
         return True  # "211 missing", three days later "120 still missing": some were found
     if later.value > earlier.value and _counted_so_far(later) and not _aimed_at(earlier):
         return True  # "88 bodies have been identified", then "205 identified till now"
+    if _quoted_at_the_time(earlier) or _quoted_at_the_time(later):
+        return True  # "trading at $102,675" on the 6th, "last traded at $104,666" on the 16th
     if later.value > earlier.value and (_as_things_stand(earlier) or _as_things_stand(later)):
         return True  # "forces now control 74 settlements", three days later "82 settlements"
     return (
@@ -1664,6 +1668,20 @@ def _counted_so_far(figure: _Figure) -> bool:
     before = _CLAUSE_END.split(text[max(0, figure.start - CONTEXT_CHARS) : figure.start])[-1]
     after = _CLAUSE_END.split(text[figure.end : figure.end + 2 * CONTEXT_CHARS])[0]
     return _SO_FAR.search(before) is not None or _SO_FAR.search(after) is not None
+
+
+def _quoted_at_the_time(figure: _Figure) -> bool:
+    """Whether the figure is a level quoted at the time of writing ("was trading at",
+    "closed at", "stood at"): a price or level that moves both ways from day to day."""
+    before = figure.claim_text[max(0, figure.start - CONTEXT_CHARS) : figure.start]
+    return _QUOTED_LEVEL.search(before) is not None
+
+
+_QUOTED_LEVEL = re.compile(
+    r"\b(?:trad(?:ing|ed|es)|chang(?:ing|ed)\s+hands|stood|stands|closed|opened|settled)"
+    r"\s+at\s+(?:about\s+|around\s+|roughly\s+)?\Z",
+    re.IGNORECASE,
+)
 
 
 def _as_things_stand(figure: _Figure) -> bool:
