@@ -99,7 +99,7 @@ def _amount_pattern(prefix: str) -> str:
     return rf"""
         (?P<{prefix}cur>{_CURRENCY_PREFIX})?
         (?P<{prefix}num>{_NUMBER})
-        (?:(?P<{prefix}attached>(?i:bln|mln)|bn|mn|tn|m|k)|{_SPACE}?(?P<{prefix}scale>{_SCALE_WORD}))?
+        (?:(?P<{prefix}attached>(?i:bln|mln)|bn|mn|tn|m|k|B|M|K|T)|{_SPACE}?(?P<{prefix}scale>{_SCALE_WORD}))?
         (?!\w)
         (?:(?:{_SPACE}?|-)(?P<{prefix}pct>{_PERCENT})|{_SPACE}+(?P<{prefix}cursuf>{_CURRENCY_SUFFIX}))?
     """
@@ -183,6 +183,7 @@ _LOOKBACK = 40
 _SCALE_EXPONENTS = {
     "thousand": 3, "million": 6, "billion": 9, "trillion": 12,
     "bn": 9, "mn": 6, "m": 6, "tn": 12, "k": 3, "bln": 9, "mln": 6, "trln": 12,
+    "b": 9, "t": 12,
 }  # fmt: skip
 _CURRENCY_CODES = {
     "$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "eur": "EUR", "usd": "USD", "gbp": "GBP",

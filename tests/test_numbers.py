@@ -59,6 +59,8 @@ def only_mention(text: str) -> NumberMention:
         # Wire-service abbreviations of the scale.
         ("UBS to acquire Credit Suisse for $3.23 bln", "$3.23 bln", 3.23e9, "USD"),
         ("UBS to buy Credit Suisse for $3Bln", "$3Bln", 3e9, "USD"),
+        ("OpenAI in talks to raise funds for $150B valuation", "$150B", 150e9, "USD"),
+        ("A $500M deal.", "$500M", 5e8, "USD"),
         ("Plain 3.5 here.", "3.5", 3.5, None),
     ],
 )

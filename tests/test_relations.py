@@ -1464,3 +1464,29 @@ def test_a_level_quoted_at_the_time_is_overtaken_by_a_later_day_either_way() -> 
     near = member("By mid-afternoon, Bitcoin was trading near $102,675.", date(2024, 12, 6))
     plain = member("By mid-afternoon, Bitcoin was trading near $104,666.", date(2024, 12, 16))
     assert assess_group([near, plain]).relation == "conflicting"
+
+
+def test_a_figure_told_as_done_overtakes_the_one_planned_or_in_talks() -> None:
+    talks = member(
+        "OpenAI is in talks to raise $6.5 billion at a valuation of $150 billion.",
+        date(2024, 9, 11),
+    )
+    done = member(
+        "OpenAI said it has completed a deal to raise $6.6 billion at a $157 billion valuation.",
+        date(2024, 10, 2),
+    )
+    result = assess_group([talks, done])
+    assert result.relation == "outdated"
+    assert result.suggested_outdated == {talks.claim_id}
+    # Smaller, and further apart than a month, the outcome still replaces the plan.
+    planned = member("Microsoft plans to cut about 11,000 roles.", date(2023, 1, 17))
+    cut = member("Microsoft cut 10,000 roles in its biggest layoff.", date(2023, 3, 1))
+    assert assess_group([planned, cut]).suggested_outdated == {planned.claim_id}
+    # A plan named as such ("the American Rescue Plan") is no plan for its figure.
+    named = member("The American Rescue Plan provides $14 billion for vaccines.", date(2021, 3, 11))
+    law = member("The law allocates $20 billion for vaccines.", date(2021, 3, 12))
+    assert assess_group([named, law]).relation == "conflicting"
+    # Progress so far is not the outcome of a target.
+    target = member("The EU expects to train 60,000 soldiers by the summer.", date(2024, 2, 24))
+    so_far = member("The EU has trained 40,000 soldiers so far.", date(2024, 3, 10))
+    assert assess_group([target, so_far]).relation == "conflicting"

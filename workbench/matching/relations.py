@@ -1578,7 +1578,11 @@ def _figure_finding(a: _Figure, b: _Figure) -> _Finding | None:
         # "Quarterly revenue of $42.4 billion" a year before "$45.4 billion": two quarters,
         # neither an update of the other nor a disagreement.
         return _Finding(OTHER_PERIOD, earlier, later)
-    if later.value > earlier.value or _REVISION_CUE.search(later.claim_text, 0, later.start):
+    if (
+        later.value > earlier.value
+        or _REVISION_CUE.search(later.claim_text, 0, later.start)
+        or _plan_then_done(earlier, later)
+    ):
         return _Finding(SUPERSEDED, earlier, later)
     return _Finding(WEAK_CONFLICT, earlier, later)
 
@@ -1650,6 +1654,8 @@ def _reported_as_update(earlier: _Figure, later: _Figure) -> bool:
         return True  # "211 missing", three days later "120 still missing": some were found
     if later.value > earlier.value and _counted_so_far(later) and not _aimed_at(earlier):
         return True  # "88 bodies have been identified", then "205 identified till now"
+    if _plan_then_done(earlier, later):
+        return True  # "plans to cut about 11,000 roles", the next day "cuts 10,000 jobs"
     if _quoted_at_the_time(earlier) or _quoted_at_the_time(later):
         return True  # "trading at $102,675" on the 6th, "last traded at $104,666" on the 16th
     if later.value > earlier.value and (_as_things_stand(earlier) or _as_things_stand(later)):
@@ -1695,13 +1701,24 @@ def _as_things_stand(figure: _Figure) -> bool:
     )
 
 
+def _plan_then_done(earlier: _Figure, later: _Figure) -> bool:
+    """An earlier figure planned, expected or in talks, and a later one told as done: the
+    outcome replaces the plan ("in talks to raise at a $150 billion valuation", then "raises
+    $6.6 billion at $157 billion"). A count so far is progress towards a target, not its
+    outcome ("expects to train 60,000 by the summer", "has trained 40,000 so far")."""
+    return _aimed_at(earlier) and not _aimed_at(later) and not _counted_so_far(later)
+
+
 def _aimed_at(figure: _Figure) -> bool:
     """Whether the claim gives the figure as a target or an expectation, not a count."""
     return _AIM.search(figure.claim_text, 0, figure.start) is not None
 
 
 _AIM = re.compile(
-    r"\b(?:expects?|expected|will|would|plans?|aims?|targets?|goal|hopes?)\b", re.IGNORECASE
+    r"\b(?:expects?|expected|will|would|plans?\s+to|planned|planning|aims?|targets?|goal"
+    r"|hopes?|in\s+talks"
+    r"|seek(?:s|ing)?|set\s+to|poised\s+to)\b",
+    re.IGNORECASE,
 )
 _AT_THE_TIME = re.compile(r"\b(?:now|currently|already|at\s+present)\b", re.IGNORECASE)
 _SO_FAR = re.compile(
