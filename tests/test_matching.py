@@ -571,3 +571,23 @@ def test_three_acts_told_alike_are_three_events(database, write_file) -> None:
     groups = [group_of(database, text) for text in (HOUSE_PASSED, SENATE_PASSED, BIDEN_SIGNED)]
     assert len(set(groups)) == 3
     assert group_of(database, BIDEN_SIGNED_AGAIN) == groups[2]
+
+
+WATCHED_LVIII = "Super Bowl LVIII was the most-watched telecast in US television history, CBS said."
+WATCHED_LVIII_AGAIN = "Super Bowl LVIII was the most-watched telecast in US television history."
+WATCHED_LIX = "Super Bowl LIX was the most-watched telecast in US television history, Fox said."
+
+
+def test_other_editions_told_alike_are_other_events(database, write_file) -> None:
+    # Two finals a year apart read alike, one word apart; the numerals tell them apart, even
+    # within the two years one story may span.
+    ImportRun(database).run(
+        [
+            write_file("a.txt", article("Alpha", "2024-02-13", WATCHED_LVIII)),
+            write_file("b.txt", article("Beta", "2024-02-14", WATCHED_LVIII_AGAIN)),
+            write_file("c.txt", article("Gamma", "2025-02-11", WATCHED_LIX)),
+        ]
+    )
+    run_full(database)
+    assert group_of(database, WATCHED_LVIII) == group_of(database, WATCHED_LVIII_AGAIN)
+    assert group_of(database, WATCHED_LIX) != group_of(database, WATCHED_LVIII)

@@ -16,6 +16,7 @@ from workbench.matching.relations import (
     Readings,
     assess_group,
     done_acts_apart,
+    editions_apart,
     has_status,
     milestones_apart,
     named_days_apart,
@@ -1490,3 +1491,26 @@ def test_a_figure_told_as_done_overtakes_the_one_planned_or_in_talks() -> None:
     target = member("The EU expects to train 60,000 soldiers by the summer.", date(2024, 2, 24))
     so_far = member("The EU has trained 40,000 soldiers so far.", date(2024, 3, 10))
     assert assess_group([target, so_far]).relation == "conflicting"
+
+
+def test_other_editions_of_one_named_thing_stay_apart() -> None:
+    lviii = member("Super Bowl LVIII becomes the most-watched telecast ever", FEB_25)
+    lix = member("Super Bowl LIX sets a viewership record for Fox", date(2025, 2, 11))
+    assert editions_apart([lviii], [lix])
+    assert editions_apart(
+        [member("Apple unveils the iPhone 15 Pro", FEB_24)],
+        [member("Apple unveils the iPhone 16 Pro", OCT_15)],
+    )
+    # "Artemis I" and "Artemis 1" are one mission; a group naming both editions is no
+    # other edition of the one naming one of them.
+    roman = member("NASA's Artemis I mission splashed down on Sunday.", FEB_24)
+    digits = member("NASA is counting down to its Artemis 1 test flight.", FEB_24)
+    assert not editions_apart([roman], [digits])
+    both = member("Super Bowl LIX drew more viewers than Super Bowl LVIII.", FEB_26)
+    assert not editions_apart([lviii], [both])
+    # The pronoun is no numeral, nor is a category an edition.
+    said = member("Yesterday I said the storm would pass.", FEB_24)
+    assert not editions_apart([roman], [said])
+    five = member("Milton is a Category 5 hurricane.", FEB_24)
+    three = member("Milton made landfall as a Category 3 hurricane.", FEB_25)
+    assert not editions_apart([five], [three])

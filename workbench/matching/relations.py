@@ -1198,6 +1198,75 @@ def milestones_apart(
     )
 
 
+def editions_apart(left: Sequence[MemberClaim], right: Sequence[MemberClaim]) -> bool:
+    """Whether the two groups name other editions of one named thing: "Super Bowl LVIII" and
+    "Super Bowl LIX", "Artemis I" and "Artemis II", "COP28" and "COP29", "iPhone 15" and
+    "iPhone 16" are other events or products told in the same words."""
+    left_editions = _editions_of(left)
+    if not left_editions:
+        return False
+    right_editions = _editions_of(right)
+    return any(
+        name in right_editions and not editions & right_editions[name]
+        for name, editions in left_editions.items()
+    )
+
+
+def _editions_of(claims: Sequence[MemberClaim]) -> dict[str, set[int]]:
+    found: defaultdict[str, set[int]] = defaultdict(set)
+    for claim in claims:
+        for name, edition in _editions(claim.text):
+            found[name].add(edition)
+    return found
+
+
+@lru_cache(maxsize=65536)
+def _editions(text: str) -> frozenset[tuple[str, int]]:
+    found = set()
+    for match in _ROMAN_EDITION.finditer(text):
+        edition = match["edition"]
+        if edition == "I" and _PRONOUN_I.search(text, 0, match.start("edition") + 1):
+            continue  # "Yesterday I went", "and I think": the pronoun
+        found.add((match["name"].lower(), _roman_value(edition)))
+    for match in _NUMBERED_EDITION.finditer(text):
+        found.add((match["name"].lower().replace(" ", ""), int(match["edition"])))
+    return frozenset(found)
+
+
+def _roman_value(numeral: str) -> int:
+    """ "LVIII" is 58, so that "Artemis I" and "Artemis 1" are one edition."""
+    values = [_ROMAN_DIGITS[letter] for letter in numeral]
+    return sum(
+        -value if value < following else value
+        for value, following in zip(values, [*values[1:], 0], strict=True)
+    )
+
+
+_ROMAN_DIGITS = {"I": 1, "V": 5, "X": 10, "L": 50}
+
+
+# A Roman numeral after a capitalised name: "Super Bowl LVIII", "Artemis II", "Charles III".
+_ROMAN_EDITION = re.compile(
+    r"\b(?P<name>[A-Z][A-Za-z]+)[ \u00a0-](?P<edition>(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3}))"
+    r"(?![\w'\u2019-])"
+)
+# "I" as the pronoun: at the start of a sentence after a capitalised word ("Yesterday I"), or
+# before a verb ("Artemis, I think").
+_PRONOUN_I = re.compile(
+    r"(?:^|[.!?\"\u201c\u2018:;]\s*)[A-Z][A-Za-z]+[ \u00a0]I\Z"
+    r"|[A-Z][A-Za-z]+[ \u00a0]I(?=\s+(?:am|was|have|had|think|thought|said|say|will|would"
+    r"|can|could|do|did|know|want|went|saw|believe|feel|felt|hope|told|got|like|love|need|mean"
+    r"|guess|see)\b)",
+    re.MULTILINE,
+)
+# Numbered generations of products and missions: "iPhone 15", "COP28", "Apollo 11".
+_NUMBERED_EDITION = re.compile(
+    r"\b(?P<name>iPhone|Pixel|Galaxy\s+S|Windows|Apollo|Artemis|Chandrayaan|COP|GPT|iOS"
+    r"|Android|PlayStation|Xbox|Gemini|Llama|Shenzhou|Soyuz|Starship)[ \u00a0-]?"
+    r"(?P<edition>\d{1,3})(?![\d,.]\d)\b"
+)
+
+
 def _differ(a: MemberClaim, b: MemberClaim, readings: Readings) -> bool:
     """Whether the two claims give one quantity (a unit both state) only different values."""
     left, right = readings.read(a).figures, readings.read(b).figures

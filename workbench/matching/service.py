@@ -55,6 +55,7 @@ from workbench.matching.relations import (
     Readings,
     assess_group,
     done_acts_apart,
+    editions_apart,
     has_status,
     milestones_apart,
     named_days_apart,
@@ -453,6 +454,7 @@ def _apart(
             or done_acts_apart(left_claims, right_claims, readings)
             or past_event_apart(left_claims, right_claims, readings)
             or milestones_apart(left_claims, right_claims, readings)
+            or editions_apart(left_claims, right_claims)
         )
 
     return apart
@@ -494,6 +496,7 @@ def join_superseded(
             not one_story(left_claims + right_claims, settings.story_days)
             or done_acts_apart(left_claims, right_claims, readings)
             or milestones_apart(left_claims, right_claims, readings)
+            or editions_apart(left_claims, right_claims)
         ):
             continue
         pair = assess_group([members[a], members[b]], readings).suggested_outdated
