@@ -1514,3 +1514,24 @@ def test_other_editions_of_one_named_thing_stay_apart() -> None:
     five = member("Milton is a Category 5 hurricane.", FEB_24)
     three = member("Milton made landfall as a Category 3 hurricane.", FEB_25)
     assert not editions_apart([five], [three])
+
+
+def test_days_set_for_two_things_are_no_schedule_moved() -> None:
+    launch = member("Launch of Chandrayaan-3 postponed to July 14, says Isro", date(2023, 7, 6))
+    landing = member(
+        "Chandrayaan-3 set to land on the Moon on August 23, says Isro", date(2023, 8, 20)
+    )
+    result = assess_group([launch, landing])
+    assert result.relation == "repeated"
+    assert not result.suggested_outdated
+    # The same thing set again is a schedule moved, whatever else the words say.
+    again = member("Isro has now postponed the launch to July 15.", date(2023, 7, 10))
+    assert assess_group([launch, again]).suggested_outdated == {launch.claim_id}
+    # Nor does a landing day move the launch's story on: two headlines, two events.
+    launch_head = member(
+        "Launch of Chandrayaan-3 postponed to July 14", date(2023, 7, 6), kind="headline"
+    )
+    landing_head = member(
+        "Chandrayaan-3 set to land on the Moon on August 23", date(2023, 8, 20), kind="headline"
+    )
+    assert news_days_apart([launch_head], [landing_head], Readings())

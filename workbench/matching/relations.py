@@ -499,6 +499,9 @@ class _DayDate(_Mention):
     # The day something is set for ("sentencing set for July 11", "delayed until Nov. 26"): a
     # later report that sets another day moves the schedule on.
     scheduled: bool = False
+    # For a scheduled day, the words of what is set for it ("launch", "land moon"): a launch
+    # moved to July 14 and a landing set for August 23 are two events, not one schedule.
+    what: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, eq=False)
@@ -997,6 +1000,7 @@ def _day_date(
     start, end = int(mention["start"]), int(mention["end"])
     if not _span_fits(claim.text, start, end) or _is_dateline(claim.text, start, end):
         return None
+    scheduled = _SCHEDULED_BEFORE.search(claim.text, max(0, start - 60), start)
     return _DayDate(
         claim_id=claim.claim_id,
         article_id=claim.article_id,
@@ -1008,8 +1012,34 @@ def _day_date(
         loose=str(mention.get("text", "")).lower() in _LOOSE_DAYS,
         as_of=_SAID_BEFORE.search(claim.text, max(0, start - 40), start) is not None
         or _SAID_AFTER.match(claim.text, end) is not None,
-        scheduled=_SCHEDULED_BEFORE.search(claim.text, max(0, start - 60), start) is not None,
+        scheduled=scheduled is not None,
+        what=_scheduled_what(claim.text, scheduled.start(), start) if scheduled else frozenset(),
     )
+
+
+def _scheduled_what(text: str, schedule_start: int, day_start: int) -> frozenset[str]:
+    """The words of what a day is set for, from the clause before the schedule word ("Launch
+    of Chandrayaan-3 postponed to") to the day ("set to land on the Moon on"): lower-case
+    words and a first word that is no name, each cut to four letters ("landing", "land"),
+    without the schedule's own words. Synonyms are not folded here: a launch is no landing."""
+    low = _word_start(text, max(0, schedule_start - CONTEXT_CHARS))
+    before = _CLAUSE_END.split(text[low:schedule_start])[-1]
+    words = _LETTER_WORD.findall(f"{before} {text[schedule_start:day_start]}")
+    first = _LETTER_WORD.match(text.lstrip())
+    what = {
+        word.lower()[:4]
+        for word in words
+        if len(word) > 2
+        and (word.islower() or (first is not None and word == first.group(0) and word.isalpha()))
+        and word.lower() not in _SCHEDULE_WORDS
+    }
+    return frozenset(what)
+
+
+def _same_scheduled_thing(a: _DayDate, b: _DayDate) -> bool:
+    """Whether two scheduled days may be set for one thing: their words share one, or either
+    says too little to tell."""
+    return not a.what or not b.what or bool(a.what & b.what)
 
 
 # Words before a day that set something for it: "set for", "scheduled his sentencing for",
@@ -1022,6 +1052,11 @@ _SCHEDULED_BEFORE = re.compile(
 )
 
 
+_SCHEDULE_WORDS = frozenset(
+    """set sets scheduled slated rescheduled postponed postpones postpone delay delays delayed
+    adjourned deferred pushed back put off moved move until till for the and now will was were
+    has have had been its their his her this that with from into after before""".split()
+)
 _LOOSE_DAYS = frozenset({"today", "tonight", "yesterday", "tomorrow"})
 
 
@@ -1384,7 +1419,7 @@ def _schedule_moves_on(a: MemberClaim, b: MemberClaim, readings: Readings) -> bo
         return False
     left = [d for d in readings.read(a).day_dates if d.scheduled]
     right = [d for d in readings.read(b).day_dates if d.scheduled] if left else []
-    return any(x.day != y.day for x in left for y in right)
+    return any(x.day != y.day and _same_scheduled_thing(x, y) for x in left for y in right)
 
 
 def _figure_moves_on(a: MemberClaim, b: MemberClaim, readings: Readings) -> bool:
@@ -1775,7 +1810,12 @@ def _plan_then_done(earlier: _Figure, later: _Figure) -> bool:
     outcome replaces the plan ("in talks to raise at a $150 billion valuation", then "raises
     $6.6 billion at $157 billion"). A count so far is progress towards a target, not its
     outcome ("expects to train 60,000 by the summer", "has trained 40,000 so far")."""
-    return _aimed_at(earlier) and not _aimed_at(later) and not _counted_so_far(later)
+    return (
+        not earlier.unit_key.startswith("~")  # a bare number may be a name's ("Chandrayaan 3")
+        and _aimed_at(earlier)
+        and not _aimed_at(later)
+        and not _counted_so_far(later)
+    )
 
 
 def _aimed_at(figure: _Figure) -> bool:
@@ -1807,8 +1847,9 @@ def _compare_day_dates(left: list[_DayDate], right: list[_DayDate], into: _Compa
     for a, b in _best_pairs(left, right, _day_gap):
         if a.day == b.day:
             into.agreements.append((a, b))
-        elif a.scheduled and b.scheduled and (moved := _schedule_moved(a, b)) is not None:
-            into.findings.append(moved)
+        elif a.scheduled and b.scheduled:
+            if _same_scheduled_thing(a, b):
+                into.findings.append(_schedule_moved(a, b))
         elif (a.loose or b.loose) and abs((a.day - b.day).days) <= 1:
             continue  # "today" in a copy published a day later: no evidence either way
         elif a.as_of or b.as_of:
@@ -1828,7 +1869,8 @@ def _schedule_moved(a: _DayDate, b: _DayDate) -> _Finding:
 def _day_gap(a: _DayDate, b: _DayDate) -> int | None:
     gap = abs((a.day - b.day).days)
     if a.scheduled and b.scheduled:
-        return gap  # a schedule moves by months as readily as by days
+        # A schedule moves by months as readily as by days; two things set are two events.
+        return gap if _same_scheduled_thing(a, b) else None
     # Dates a week or more apart are taken to be different events, not a slip.
     return gap if gap <= MAX_DATE_SLIP_DAYS else None
 
