@@ -467,7 +467,7 @@ def _range_mention(text: str, low: _Amount, high: _Amount) -> NumberMention | No
 def _mention_from_amount(text: str, amount: _Amount) -> NumberMention | None:
     if amount.attached_scale and not amount.currency:
         return None  # "100m" may be metres; only money makes the suffix a scale
-    if amount.is_plain and _names_a_thing(text, amount.start):
+    if amount.is_plain and (_names_a_thing(text, amount.start) or _is_time_of_day(text, amount)):
         return None
     unit = _unit(text, amount)
     if amount.looks_like_year and (unit is None or _is_after_date_word(text, amount.start)):
@@ -482,6 +482,22 @@ def _mention_from_amount(text: str, amount: _Amount) -> NumberMention | None:
         unit=unit,
         qualifier=_qualifier_before(text, amount.start),
     )
+
+
+def _is_time_of_day(text: str, amount: _Amount) -> bool:
+    """ "At 2.35 pm", "06.04 in the evening", "1745 hours IST": a clock time, not a quantity."""
+    written = text[amount.start : amount.end]
+    clock = _CLOCK_DOTTED.fullmatch(written) or _CLOCK_MILITARY.fullmatch(written)
+    return clock is not None and _TIME_AFTER.match(text, amount.end) is not None
+
+
+_CLOCK_DOTTED = re.compile(r"(?:[01]?\d|2[0-3])\.[0-5]\d")
+_CLOCK_MILITARY = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
+_TIME_AFTER = re.compile(
+    r"[ \u00a0]*(?:(?i:[ap]\.?m\b\.?|hrs\b|hours[ \u00a0]+(?:IST|GMT|UTC|local|[A-Z]{2,4}T)\b"
+    r"|in[ \u00a0]+the[ \u00a0]+(?:morning|afternoon|evening|night)|o'clock)"
+    r"|(?:IST|GMT|UTC|[ECMP][SD]T)\b)"
+)
 
 
 def _names_a_thing(text: str, start: int) -> bool:

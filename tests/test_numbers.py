@@ -56,6 +56,9 @@ def only_mention(text: str) -> NumberMention:
         ("It sank 370 miles offshore.", "370", 370, "miles"),
         ("A 12-month programme.", "12", 12, "months"),
         ("It raised 150 billion euros via loans.", "150 billion euros", 150e9, "EUR"),
+        # A decimal that could be a clock time is a quantity without a word of the clock.
+        ("The index fell 12.30 points.", "12.30", 12.3, "points"),
+        ("The probe flew for 1745 hours.", "1745", 1745, "hours"),
         # Wire-service abbreviations of the scale.
         ("UBS to acquire Credit Suisse for $3.23 bln", "$3.23 bln", 3.23e9, "USD"),
         ("UBS to buy Credit Suisse for $3Bln", "$3Bln", 3e9, "USD"),
@@ -168,6 +171,9 @@ def test_figures_that_are_not_ranges(text: str, spans: list[str]) -> None:
         "Filed 2024-02-24T09:00:00Z.",
         "Dated 24/02/2024.",
         "Starts at 09:00 or 10 a.m.",
+        # Clock times written with a dot, or as four digits with a time zone.
+        "It lifts off at 2.35 pm and lands at 06.04 in the evening.",
+        "Descent begins around 1745 hours IST, or 12.15 GMT.",
         "The F-16 and the Su-27 flew.",
         "The Model 3 and Flight 370; Chapter 11 for a Category 5 storm; the No. 2 official.",
         "During COVID-19 the G7 met about 5G.",
