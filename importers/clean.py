@@ -64,6 +64,9 @@ _SUBSCRIPTION_PHRASES = (
     "subscribe to our newsletter",
     "sign up for our newsletter",
     "contact us for subscription options",
+    "our weekly newsletter",
+    "our daily newsletter",
+    "subscribe free to",
 )
 _READING_TIME_RE = re.compile(
     r"(?:\d{1,3}\s*min(?:ute)?s?\.?\s+read|reading\s+time:?\s*\d{1,3}\s*min(?:ute)?s?\.?)",
@@ -83,7 +86,17 @@ _CREDIT_WORDS_RE = re.compile(
     r"\b(?:photo|image|credit|courtesy|getty|afp|reuters|ap|epa|shutterstock|anadolu|handout)\b",
     re.IGNORECASE,
 )
-_TRAILING_CREDIT_RE = re.compile(r"(?:Getty Images|Shutterstock)\W*$")
+_TRAILING_CREDIT_RE = re.compile(
+    r"(?:Getty Images|Shutterstock)\W*$|\|\s*(?:photo\s+)?credits?\s*:\s*[\w .&/-]{1,40}$", re.I
+)
+# A credit line without a colon: "Photo by Jim Ruymen/UPI", "CNA photo April 6, 2024".
+_CREDIT_LINE_RE = re.compile(
+    r"(?:(?:photo|photograph|image|picture)s?\s+(?:by|courtesy\s+of)\s|[A-Z]{2,6}\s+photo\b)",
+    re.IGNORECASE,
+)
+CREDIT_LINE_MAX_WORDS = 8
+# A section label some sites glue to the start of a paragraph: "The Brief A Georgia judge ...".
+_LABEL_PREFIX_RE = re.compile(r"The Brief\s+(?=[A-Z])")
 _BULLET_RE = re.compile(r"[•*·▪◦‣–-]\s+(?=\S)")
 _NUMBERED_ITEM_RE = re.compile(r"\d{1,3}[.)]\s+(?=\S)")
 _SENTENCE_END_CHARS = ".!?…:;\"”’')]"
@@ -145,6 +158,9 @@ def clean_article(raw: str, title: str | None = None) -> CleanedArticle:
 
 def _take_line(state: _Cleaner, line: str, wraps_on: bool) -> None:
     """Route one non-blank line; ``wraps_on``: the next line continues it (hard wrap)."""
+    if (label := _LABEL_PREFIX_RE.match(line)) is not None:
+        state.removed.append(label.group(0).strip())
+        line = line[label.end() :]
     if state.skip_author_box and _is_author_box_line(line):
         state.skip_author_box -= 1
         state.removed.append(line)
@@ -251,6 +267,8 @@ def _is_trackback(line: str) -> bool:
 
 def _is_caption(line: str) -> bool:
     if _CAPTION_START_RE.match(line) or _TRAILING_CREDIT_RE.search(line):
+        return True
+    if _CREDIT_LINE_RE.match(line) and _is_short_unpunctuated(line, CREDIT_LINE_MAX_WORDS):
         return True
     credit = _TRAILING_PARENTHESIS_RE.search(line)
     if credit is None:

@@ -163,7 +163,8 @@ def test_hard_wrapped_lines_are_joined() -> None:
 LINE_PIECES = [
     "News Feed", "Video", "2 min read", "By Jane Doe", "KYIV", "Avatar", "2 comments", "[…]",
     "- ", "• ", "1. ", "(Photo: X / Y)", "Related", "The EU met.", "officials said", "Kyiv",
-    "Subscribe to our newsletter", "\n", "\n\n", " ", "a", "A",
+    "Subscribe to our newsletter", "\n", "\n\n", " ", "a", "A", "The Brief ",
+    "Photo by A/B", " | Photo Credit: ANI",
 ]  # fmt: skip
 
 
@@ -175,7 +176,33 @@ def test_every_input_line_is_accounted_for(raw: str, with_title: bool) -> None:
     for line in raw.splitlines():
         line = line.strip()
         if line:
-            assert line in kept or line[2:].strip() in article.body, line
+            unlabelled = line.removeprefix("The Brief").strip()
+            assert line in kept or line[2:].strip() in article.body or unlabelled in kept, line
+
+
+def test_credit_lines_newsletter_promotions_and_a_glued_label_go() -> None:
+    raw = (
+        "Delta can sue CrowdStrike\n\n"
+        "The Brief A Georgia judge ruled that Delta can proceed.\n\n"
+        "Photo by Jim Ruymen/UPI\n\nCNA photo April 6, 2024\n\n"
+        "Train movement resumed on June 4. | Photo Credit: ANI\n\n"
+        "Subscribe free to our weekly newsletter for exclusive coverage from ITV News.\n\n"
+        "Our weekly newsletter contains a hand-picked selection of news.\n\n"
+        "Gurman wrote in his Power On newsletter that it ships.\n\n"
+        "Photo by photo, the crowd rebuilt the wall over the summer.\n"
+    )
+    article = clean_article(raw)
+    assert article.body.split("\n\n") == [
+        "A Georgia judge ruled that Delta can proceed.",
+        "Gurman wrote in his Power On newsletter that it ships.",
+        "Photo by photo, the crowd rebuilt the wall over the summer.",
+    ]
+    assert article.captions == [
+        "Photo by Jim Ruymen/UPI",
+        "CNA photo April 6, 2024",
+        "Train movement resumed on June 4. | Photo Credit: ANI",
+    ]
+    assert article.removed[0] == "The Brief" and len(article.removed) == 3
 
 
 def test_empty_input() -> None:
