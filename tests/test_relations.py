@@ -1535,3 +1535,19 @@ def test_days_set_for_two_things_are_no_schedule_moved() -> None:
         "Chandrayaan-3 set to land on the Moon on August 23", date(2023, 8, 20), kind="headline"
     )
     assert news_days_apart([launch_head], [landing_head], Readings())
+
+
+def test_a_record_broken_is_the_former_value_of_what_broke_it() -> None:
+    broke = member(
+        "123.3 million viewers breaks the previous record of 115.1 million set during last "
+        "year’s game.",
+        date(2024, 2, 13),
+    )
+    topped = member(
+        "The game topped last year's audience, which was 115.1 million viewers.",
+        date(2024, 2, 14),
+    )
+    assert assess_group([broke, topped]).reason.startswith("members agree on 115.1 million")
+    # A later report of the old record as current is overtaken by the one that broke it.
+    old = member("The record audience stands at 115.1 million viewers.", date(2024, 2, 1))
+    assert assess_group([old, broke]).suggested_outdated == {old.claim_id}

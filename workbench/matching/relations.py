@@ -239,7 +239,12 @@ _FORMER_CUE = re.compile(
     r"|declin(?:ed|ing)|decreas(?:ed|ing)|increas(?:ed|ing)|climb(?:ed|ing)|jump(?:ed|ing)"
     r"|gr(?:ew|own)|revised(?:\s+(?:up|down)(?:wards?)?)?|lowered|raised|cut|reduced)\s+from"
     r"|\bfrom\s+(?:its|their|the|an?)\s+(?:previous|earlier|initial|original|prior)"
-    r"(?:\s+[a-z]+){0,2}?(?:\s+of)?)"
+    r"(?:\s+[a-z]+){0,2}?(?:\s+of)?"
+    # "Breaks the previous record of 115.1 million", "beat the old high of $69,000".
+    r"|\b(?:break(?:s|ing)?|broke(?:n)?|beat(?:s|ing)?|surpass(?:es|ed|ing)?|top(?:s|ped|ping)"
+    r"|eclips(?:es|ed|ing)|shatter(?:s|ed|ing))\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?:previous|prior|old|earlier|former)\s+(?:all-time\s+)?(?:record|high|best|mark|peak)"
+    r"(?:\s+of)?)"
     r"(?:\s+(?:about|some|at\s+least|more\s+than|over|nearly|almost))?\s*\Z",
     re.IGNORECASE,
 )
@@ -673,6 +678,10 @@ def _with_changes(figures: list[_Figure]) -> list[_Figure]:
         now = result[j]
         if now.unit_key.startswith("~") and not figure.unit_key.startswith("~"):
             now = result[j] = replace(now, unit_key=figure.unit_key)
+        elif figure.unit_key.startswith("~") and not now.unit_key.startswith("~"):
+            # "123.3 million viewers breaks the previous record of 115.1 million set ...":
+            # the former value counts what the new one counts.
+            figure = replace(figure, unit_key=now.unit_key)
         result[index] = replace(figure, now=now)
     return result
 
