@@ -1246,20 +1246,24 @@ def editions_apart(left: Sequence[MemberClaim], right: Sequence[MemberClaim]) ->
     """Whether the two groups name other editions of one named thing: "Super Bowl LVIII" and
     "Super Bowl LIX", "Artemis I" and "Artemis II", "COP28" and "COP29", "iPhone 15" and
     "iPhone 16" are other events or products told in the same words."""
-    left_editions = _editions_of(left)
-    if not left_editions:
+    # Most claims name no edition: look for one on each side before building anything.
+    left_named = [found for claim in left if (found := _editions(claim.text))]
+    if not left_named:
         return False
-    right_editions = _editions_of(right)
+    right_named = [found for claim in right if (found := _editions(claim.text))]
+    if not right_named:
+        return False
+    left_editions, right_editions = _editions_by_name(left_named), _editions_by_name(right_named)
     return any(
         name in right_editions and not editions & right_editions[name]
         for name, editions in left_editions.items()
     )
 
 
-def _editions_of(claims: Sequence[MemberClaim]) -> dict[str, set[int]]:
+def _editions_by_name(named: list[frozenset[tuple[str, int]]]) -> dict[str, set[int]]:
     found: defaultdict[str, set[int]] = defaultdict(set)
-    for claim in claims:
-        for name, edition in _editions(claim.text):
+    for editions in named:
+        for name, edition in editions:
             found[name].add(edition)
     return found
 
