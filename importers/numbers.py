@@ -485,7 +485,8 @@ def _mention_from_amount(text: str, amount: _Amount) -> NumberMention | None:
 
 
 def _is_time_of_day(text: str, amount: _Amount) -> bool:
-    """ "At 2.35 pm", "06.04 in the evening", "1745 hours IST": a clock time, not a quantity."""
+    """Whether the figure is a clock time, not a quantity: "at 2.35 pm", "06.04 in the
+    evening", "1745 hours IST"."""
     written = text[amount.start : amount.end]
     clock = _CLOCK_DOTTED.fullmatch(written) or _CLOCK_MILITARY.fullmatch(written)
     return clock is not None and _TIME_AFTER.match(text, amount.end) is not None
@@ -493,9 +494,10 @@ def _is_time_of_day(text: str, amount: _Amount) -> bool:
 
 _CLOCK_DOTTED = re.compile(r"(?:[01]?\d|2[0-3])\.[0-5]\d")
 _CLOCK_MILITARY = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
+# Time zones are matched in capitals only: "1245 hours last week" is a duration.
 _TIME_AFTER = re.compile(
-    r"[ \u00a0]*(?:(?i:[ap]\.?m\b\.?|hrs\b|hours[ \u00a0]+(?:IST|GMT|UTC|local|[A-Z]{2,4}T)\b"
-    r"|in[ \u00a0]+the[ \u00a0]+(?:morning|afternoon|evening|night)|o'clock)"
+    r"[ \u00a0]*(?:(?i:[ap]\.?m\b\.?|hrs\b|in[ \u00a0]+the[ \u00a0]+(?:morning|afternoon|evening"
+    r"|night)|o'clock)|hours[ \u00a0]+(?:IST|GMT|UTC|local|[A-Z]{2,4}T)\b"
     r"|(?:IST|GMT|UTC|[ECMP][SD]T)\b)"
 )
 

@@ -59,6 +59,7 @@ def only_mention(text: str) -> NumberMention:
         # A decimal that could be a clock time is a quantity without a word of the clock.
         ("The index fell 12.30 points.", "12.30", 12.3, "points"),
         ("The probe flew for 1745 hours.", "1745", 1745, "hours"),
+        ("The search lasted 1245 hours last week.", "1245", 1245, "hours"),
         # Wire-service abbreviations of the scale.
         ("UBS to acquire Credit Suisse for $3.23 bln", "$3.23 bln", 3.23e9, "USD"),
         ("UBS to buy Credit Suisse for $3Bln", "$3Bln", 3e9, "USD"),

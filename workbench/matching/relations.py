@@ -1061,6 +1061,7 @@ _SCHEDULED_BEFORE = re.compile(
 )
 
 
+# Words that say nothing of what a day is set for: the schedule's own, and glue.
 _SCHEDULE_WORDS = frozenset(
     """set sets scheduled slated rescheduled postponed postpones postpone delay delays delayed
     adjourned deferred pushed back put off moved move until till for the and now will was were
@@ -1282,7 +1283,8 @@ def _editions(text: str) -> frozenset[tuple[str, int]]:
 
 
 def _roman_value(numeral: str) -> int:
-    """ "LVIII" is 58, so that "Artemis I" and "Artemis 1" are one edition."""
+    """The value of a Roman numeral: "LVIII" is 58, so "Artemis I" and "Artemis 1" are one
+    edition."""
     values = [_ROMAN_DIGITS[letter] for letter in numeral]
     return sum(
         -value if value < following else value
@@ -2011,7 +2013,7 @@ def _grows_day_by_day(figures: list[_Figure]) -> bool:
     days = sorted(by_day)
     if len(days) < GROWTH_DAYS:
         return False
-    values = [f.value for f in figures if f.published in by_day]
+    values = [figure.value for day in days for figure in by_day[day]]
     if min(values) <= 0 or max(values) > 10 * min(values):
         return False
     rises = 0
