@@ -1551,3 +1551,55 @@ def test_a_record_broken_is_the_former_value_of_what_broke_it() -> None:
     # A later report of the old record as current is overtaken by the one that broke it.
     old = member("The record audience stands at 115.1 million viewers.", date(2024, 2, 1))
     assert assess_group([old, broke]).suggested_outdated == {old.claim_id}
+
+
+def test_a_figure_limited_to_other_places_is_another_quantity() -> None:
+    turkey = member(
+        "The disaster agency said the death toll in Turkey rose to 44,218 on Friday night.",
+        date(2023, 2, 25),
+    )
+    both = member(
+        "The death toll from the quake in Turkey and Syria has surpassed 46,000.",
+        date(2023, 2, 25),
+    )
+    assert assess_group([turkey, both]).relation == "repeated"
+    syria = member(
+        "The toll in Turkey stands at 40,642 while neighbouring Syria has reported more "
+        "than 5,800 deaths.",
+        date(2023, 2, 25),
+    )
+    assert assess_group([syria, both]).relation == "repeated"
+    # The same place told twice, or a figure whose place is not said, is still compared.
+    turkey_again = member(
+        "Turkey's death toll stands at 41,020, officials said.", date(2023, 2, 25)
+    )
+    assert assess_group([turkey, turkey_again]).relation == "conflicting"
+    unplaced = member("The death toll has surpassed 46,000, officials said.", date(2023, 2, 25))
+    assert assess_group([turkey, unplaced]).relation == "conflicting"
+    # A town with its state is one place, not a list: "in Kerr County, Texas".
+    county = member("Officials said 27 people died in Kerr County, Texas.", FEB_25)
+    county_short = member("The toll in Kerr County rose to 31.", FEB_25)
+    assert assess_group([county, county_short]).relation == "conflicting"
+
+
+def test_a_valuation_is_not_the_money_raised() -> None:
+    raised = member("OpenAI raises $6.6 billion in fresh funding.", date(2024, 10, 3))
+    valued = member(
+        "The deal gives the artificial intelligence company a $157 billion valuation.",
+        date(2024, 10, 2),
+    )
+    assert assess_group([raised, valued]).relation == "repeated"
+    valuing = member("The round closed on Wednesday, valuing the company at $157 billion.", FEB_25)
+    assert assess_group([raised, valuing]).relation == "repeated"
+    # Two valuations, or two amounts raised, are still compared.
+    other_valuation = member("Investors valued the company at $150 billion.", FEB_25)
+    assert assess_group([valuing, other_valuation]).relation == "conflicting"
+    other_raise = member("OpenAI raises $4.5 billion in fresh funding.", date(2024, 10, 3))
+    assert assess_group([raised, other_raise]).relation == "conflicting"
+    # Two countries' counts are two quantities; a city and a country may be one place.
+    japan = member("Japan grabbed 20 gold medals to finish third.", date(2024, 8, 12))
+    australia = member("Australia finished fourth with 18 gold medals.", date(2024, 8, 12))
+    assert assess_group([japan, australia]).relation == "repeated"
+    bangkok = member("Nine people are confirmed dead in Bangkok, officials said.", FEB_25)
+    thailand = member("In Thailand, officials said 10 people were killed.", FEB_25)
+    assert assess_group([bangkok, thailand]).relation == "conflicting"

@@ -422,6 +422,22 @@ class _Figure(_Mention):
         return items >= 2 or (items >= 1 and opens_item)
 
     @cached_property
+    def valuation(self) -> bool:
+        """Whether the figure is what a company is valued at ("at a valuation of $150
+        billion", "$157 billion valuation", "valuing the company at", "market value of"):
+        another quantity than the money it raises, earns or spends."""
+        before = self.claim_text[max(0, self.start - 35) : self.start]
+        after = self.claim_text[self.end : self.end + 20]
+        return bool(_VALUATION_BEFORE.search(before) or _VALUATION_AFTER.match(after))
+
+    @cached_property
+    def scope(self) -> frozenset[str] | None:
+        """The places its clause limits the figure to, when it names them: "the death toll in
+        Turkey rose to 44,218" counts Turkey's dead, "surpassed 46,000 in Turkey and Syria"
+        both countries'. None when the clause names no place that way."""
+        return _scope_near(self.claim_text, self.start, self.end)
+
+    @cached_property
     def average(self) -> bool:
         """Whether the figure is an average ("an average of 266,000 jobs a month", "averaged
         $3.1 billion", "1,200 a day on average"): another quantity than one period's value."""
@@ -447,6 +463,132 @@ class _Figure(_Mention):
         counted = match_text(self.unit_key.lstrip("~")).comparable
         words = match_text(" ".join([*before, ".", *after])).comparable
         return words - _NOT_CONTEXT - counted - _names(text)
+
+
+def _scope_near(text: str, start: int, end: int) -> frozenset[str] | None:
+    """The places named by the "in ..." phrase of the figure's clause nearest to it."""
+    clause_start = max((m.end() for m in _SCOPE_CLAUSE_END.finditer(text, 0, start)), default=0)
+    after = _SCOPE_CLAUSE_END.search(text, end)
+    clause_end = after.start() if after else len(text)
+    best: tuple[int, frozenset[str]] | None = None
+    for phrase in _SCOPE_PHRASE.finditer(text, clause_start, clause_end):
+        distance = max(phrase.start() - end, start - phrase.end(), 0)
+        places = _scope_places(phrase.group("places"))
+        if distance <= _SCOPE_REACH and places and (best is None or distance < best[0]):
+            best = (distance, places)
+    # A country told as the one that counts, just before the figure: "Syria has reported more
+    # than 5,800 deaths", "Turkey's toll stands at 44,218". Only countries, which a list can
+    # know: "Officials have confirmed 27 deaths" names no place.
+    for named in _COUNTRY_SUBJECT.finditer(text, max(clause_start, start - _SUBJECT_REACH), start):
+        places = _countries_named(named.group("places"))
+        if places and (best is None or start - named.end() < best[0]):
+            best = (start - named.end(), places)
+    return best[1] if best else None
+
+
+def _scopes_differ(first: frozenset[str] | None, second: frozenset[str] | None) -> bool:
+    """Whether two figures count in other places: one in a part of the places the other
+    counts together (Turkey; Turkey and Syria), or in other countries (Thailand; Myanmar).
+    Other names may hold one another ("in Bangkok", "in Thailand"; "in Kursk", "in Russia"),
+    which a list of names cannot tell, so figures placed that way are still compared."""
+    if not first or not second or first == second:
+        return False
+    if first < second or second < first:
+        return True
+    return first <= _COUNTRIES and second <= _COUNTRIES
+
+
+def _countries_named(written: str) -> frozenset[str]:
+    """The countries a run of capitalised words names, each item by its last words ("With
+    Syria's" is Syria); empty unless every item ends in a country."""
+    countries = set()
+    for item in _scope_places(written, owner=True) or ():
+        words = item.split()
+        found = next(
+            (" ".join(words[k:]) for k in range(len(words)) if " ".join(words[k:]) in _COUNTRIES),
+            None,
+        )
+        if found is None:
+            return frozenset()
+        countries.add(found)
+    return frozenset(countries)
+
+
+def _scope_places(written: str, owner: bool = False) -> frozenset[str]:
+    """The places a run of capitalised words names. A place owning what follows ("in
+    Libya's coastal city of Derna") names no scope, unless `owner` (a country told as the
+    one that counts, "Syria's toll"); "Libya's Derna" is Derna."""
+    # "Turkey, Syria and Lebanon" lists three places; "Kerr County, Texas" without an "and"
+    # is one place with its state, and only the first part tells it from others.
+    items = re.split(r",?\s+and\s+(?:the\s+)?|,\s+", written)
+    if not re.search(r"\band\b", written):
+        items = items[:1]
+    places = set()
+    for item in items:
+        words = item.split()
+        owners = [k for k, word in enumerate(words) if _POSSESSIVE_END.search(word)]
+        if owners and owners[-1] == len(words) - 1 and not owner:
+            return frozenset()
+        if owners and owners[-1] < len(words) - 1:
+            words = words[owners[-1] + 1 :]
+        if any(word.strip(".").lower() in _NOT_PLACES for word in words):
+            return frozenset()  # "in February": not a place
+        name = _POSSESSIVE_END.sub("", " ".join(words)).lower().replace(".", "")
+        places.add(_PLACE_SPELLINGS.get(name, name))
+    return frozenset(places)
+
+
+# Where a place phrase stops belonging to a figure: another clause, told of another figure
+# ("the toll in Turkey stands at 40,642 while neighbouring Syria has reported 5,800").
+_SCOPE_CLAUSE_END = re.compile(
+    r"[.;:](?:\s|\Z)|\s+(?:while|whereas|but)\b|,\s+(?:as|which|who|when)\b"
+)
+_SCOPE_REACH = 60
+_PLACE_WORD = r"(?-i:[A-Z])[\w.'\u2019-]*"
+_PLACE = rf"{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,2}}"
+_SCOPE_PHRASE = re.compile(
+    rf"\b[Ii]n\s+(?:the\s+)?(?P<places>{_PLACE}(?:(?:,\s+|,?\s+and\s+)(?:the\s+)?{_PLACE})*)"
+)
+_SUBJECT_REACH = 45
+_POSSESSIVE_END = re.compile(r"['\u2019]s?\Z")
+_COUNTRY_SUBJECT = re.compile(
+    rf"(?<![\w-])(?P<places>{_PLACE}(?:(?:,\s+|,?\s+and\s+){_PLACE})*)(?:['\u2019]s)?\s+(?!and\b)"
+)
+# Countries by the short names news uses (plus a few regions that report their own counts).
+_COUNTRIES = frozenset(
+    name.strip()
+    for name in """afghanistan, albania, algeria, angola, argentina, armenia, australia, austria,
+    azerbaijan, bahrain, bangladesh, belarus, belgium, bolivia, bosnia, brazil, bulgaria,
+    burkina faso, burma, cambodia, cameroon, canada, chad, chile, china, colombia, congo,
+    croatia, cuba, cyprus, czechia, denmark, ecuador, egypt, eritrea, estonia, ethiopia, fiji,
+    finland, france, gaza, georgia, germany, ghana, greece, guatemala, guinea, haiti, honduras,
+    hong kong, hungary, iceland, india, indonesia, iran, iraq, ireland, israel, italy, jamaica,
+    japan, jordan, kazakhstan, kenya, kosovo, kuwait, kyrgyzstan, laos, latvia, lebanon, libya,
+    lithuania, luxembourg, madagascar, malawi, malaysia, mali, malta, mexico, moldova,
+    mongolia, montenegro, morocco, mozambique, myanmar, namibia, nepal, netherlands,
+    new zealand, nicaragua, niger, nigeria, north korea, norway, oman, pakistan, palestine,
+    panama, paraguay, peru, philippines, poland, portugal, qatar, romania, russia, rwanda,
+    saudi arabia, senegal, serbia, sierra leone, singapore, slovakia, slovenia, somalia,
+    south africa, south korea, south sudan, spain, sri lanka, sudan, sweden, switzerland,
+    syria, taiwan, tajikistan, tanzania, thailand, tunisia, turkey, turkiye, uganda, ukraine,
+    united arab emirates, united kingdom, united states, uruguay, uzbekistan, venezuela,
+    vietnam, west bank, yemen, zambia, zimbabwe, scotland, wales, england,
+    northern ireland""".split(",")
+)
+_NOT_PLACES = frozenset(
+    """january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
+    saturday sunday q1 q2 q3 q4 h1 h2 i it its this his her their our""".split()
+)
+_PLACE_SPELLINGS = {
+    "us": "united states", "usa": "united states", "america": "united states",
+    "uk": "united kingdom", "britain": "united kingdom", "great britain": "united kingdom",
+}  # fmt: skip
+
+
+_VALUATION_WORDS = r"(?:valuation|valued|valuing|market\s+(?:value|cap\w*|capitali[sz]ation))"
+_VALUATION_BEFORE = re.compile(rf"\b{_VALUATION_WORDS}(?:\s+[\w.]+){{0,4}}\s+\Z", re.IGNORECASE)
+_VALUATION_AFTER = re.compile(rf"\s*(?:[-\u2013]\s*)?{_VALUATION_WORDS}\b", re.IGNORECASE)
 
 
 _SENTENCE_PART_END = re.compile(r"[.;:](?:\s|\Z)")
@@ -1609,6 +1751,10 @@ def _figure_pair_cost(a: _Figure, b: _Figure) -> tuple[int, int, float] | None:
         return None  # "36 hours of oxygen left" is not the "96-hour supply" told otherwise
     if not agree and a.part != b.part:
         return None  # one county's seven dead are not the region's toll told otherwise
+    if not agree and a.valuation != b.valuation:
+        return None  # the $6.6 billion raised is not the $157 billion valuation told otherwise
+    if not agree and _scopes_differ(a.scope, b.scope):
+        return None  # Turkey's toll of 44,218 is not Turkey's and Syria's told otherwise
     if not agree and a.average != b.average:
         return None  # "an average of 266,000 jobs a month" is not one month's 73,000 jobs
     if not agree and _log_distance(a, b) > _UNRELATED_LOG_RATIO and not _is_scale_slip(a, b):
