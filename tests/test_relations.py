@@ -1603,3 +1603,16 @@ def test_a_valuation_is_not_the_money_raised() -> None:
     bangkok = member("Nine people are confirmed dead in Bangkok, officials said.", FEB_25)
     thailand = member("In Thailand, officials said 10 people were killed.", FEB_25)
     assert assess_group([bangkok, thailand]).relation == "conflicting"
+
+
+def test_a_day_already_past_and_a_day_still_ahead_are_two_events() -> None:
+    aug_20 = date(2023, 8, 20)
+    done = member(
+        "The lander module on Saturday executed its second and final deboosting manoeuvre.",
+        aug_20,
+    )
+    ahead = member("The lander will attempt to land on the moon on August 23.", aug_20)
+    assert assess_group([done, ahead]).relation == "repeated"
+    # Told after the day, a landing on another day is a conflict.
+    landed = member("The lander touched down on the moon on August 22.", date(2023, 8, 24))
+    assert assess_group([ahead, landed]).relation == "conflicting"

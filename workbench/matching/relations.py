@@ -2015,8 +2015,24 @@ def _compare_day_dates(left: list[_DayDate], right: list[_DayDate], into: _Compa
             continue  # "today" in a copy published a day later: no evidence either way
         elif a.as_of or b.as_of:
             continue  # the day a count stood or a thing was said: not the event's day
+        elif _past_for_one_ahead_for_other(a, b):
+            continue
         else:
             into.findings.append(_Finding(CONFLICT, a, b))
+
+
+def _past_for_one_ahead_for_other(a: _DayDate, b: _DayDate) -> bool:
+    """Whether one report's day had passed when it was written, and the other report,
+    written on or after that day, still has its own day ahead: then they tell two events
+    ("the lander executed its final deboosting on Saturday" and "the lander will land on
+    August 23", both published on Sunday), not one event on two days."""
+    for done, ahead in ((a, b), (b, a)):
+        if done.published is None or ahead.published is None:
+            continue
+        if done.day <= done.published and ahead.published >= done.day < ahead.day:
+            if ahead.day > ahead.published:
+                return True
+    return False
 
 
 def _schedule_moved(a: _DayDate, b: _DayDate) -> _Finding:
