@@ -1616,3 +1616,20 @@ def test_a_day_already_past_and_a_day_still_ahead_are_two_events() -> None:
     # Told after the day, a landing on another day is a conflict.
     landed = member("The lander touched down on the moon on August 22.", date(2023, 8, 24))
     assert assess_group([ahead, landed]).relation == "conflicting"
+
+
+def test_jobs_cut_are_not_the_workforce_a_company_has() -> None:
+    staff = member(
+        "Microsoft currently has more than 220,000 employees, and this round of layoffs "
+        "affects around 5 percent of its workforce.",
+        date(2023, 1, 18),
+    )
+    cut = member("Microsoft announced plans to lay off around 10,000 employees.", date(2023, 2, 10))
+    assert assess_group([staff, cut]).relation == "repeated"
+    # Two cuts, or two headcounts, are still compared.
+    other_cut = member(
+        "Microsoft is laying off 11,000 employees, Sky News said.", date(2023, 1, 18)
+    )
+    assert assess_group([cut, other_cut]).relation == "conflicting"
+    other_staff = member("Microsoft currently has 181,000 employees.", date(2023, 1, 18))
+    assert assess_group([staff, other_staff]).relation == "conflicting"

@@ -422,6 +422,18 @@ class _Figure(_Mention):
         return items >= 2 or (items >= 1 and opens_item)
 
     @cached_property
+    def headcount_or_cut(self) -> str | None:
+        """ "stock" for a figure a company has ("has more than 220,000 employees", "a
+        workforce of 125,000"), "change" for one it cuts or adds ("to lay off 10,000
+        employees", "cutting 15,000 jobs"); None when the words before say neither."""
+        before = self.claim_text[max(0, self.start - 30) : self.start]
+        if _CHANGE_BEFORE.search(before):
+            return "change"
+        if _STOCK_BEFORE.search(before):
+            return "stock"
+        return None
+
+    @cached_property
     def valuation(self) -> bool:
         """Whether the figure is what a company is valued at ("at a valuation of $150
         billion", "$157 billion valuation", "valuing the company at", "market value of"):
@@ -586,6 +598,23 @@ _PLACE_SPELLINGS = {
 }  # fmt: skip
 
 
+# Words right before a figure (up to a qualifier or two) that make it a change of a workforce
+# or a count, or the count itself.
+_FIGURE_LEAD = (
+    r"(?:\s+(?:about|around|roughly|nearly|almost|some|more|than|over|up|to|as|many|at|least"
+    r"|an|estimated|another|a|further|additional))*\s+\Z"
+)
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:cut|cuts|cutting|lay(?:s|ing)?\s+off|laid\s+off|slash(?:es|ed|ing)?"
+    r"|eliminat(?:e|es|ed|ing)|ax(?:e|es|ed|ing)|shed(?:s|ding)?|hir(?:e|es|ed|ing)"
+    r"|add(?:s|ed|ing)?|fir(?:e|es|ed|ing)"
+    rf"|reduc(?:e|es|ed|ing)\s+(?:its\s+)?(?:workforce|headcount|staff)\s+by){_FIGURE_LEAD}",
+    re.IGNORECASE,
+)
+_STOCK_BEFORE = re.compile(
+    rf"\b(?:has|have|had|employs|employed|employing|(?:workforce|headcount|staff)\s+of){_FIGURE_LEAD}",
+    re.IGNORECASE,
+)
 _VALUATION_WORDS = r"(?:valuation|valued|valuing|market\s+(?:value|cap\w*|capitali[sz]ation))"
 _VALUATION_BEFORE = re.compile(rf"\b{_VALUATION_WORDS}(?:\s+[\w.]+){{0,4}}\s+\Z", re.IGNORECASE)
 _VALUATION_AFTER = re.compile(rf"\s*(?:[-\u2013]\s*)?{_VALUATION_WORDS}\b", re.IGNORECASE)
@@ -1751,6 +1780,8 @@ def _figure_pair_cost(a: _Figure, b: _Figure) -> tuple[int, int, float] | None:
         return None  # "36 hours of oxygen left" is not the "96-hour supply" told otherwise
     if not agree and a.part != b.part:
         return None  # one county's seven dead are not the region's toll told otherwise
+    if not agree and {a.headcount_or_cut, b.headcount_or_cut} == {"stock", "change"}:
+        return None  # 10,000 jobs cut are not the 220,000 employees told otherwise
     if not agree and a.valuation != b.valuation:
         return None  # the $6.6 billion raised is not the $157 billion valuation told otherwise
     if not agree and _scopes_differ(a.scope, b.scope):
