@@ -1633,3 +1633,25 @@ def test_jobs_cut_are_not_the_workforce_a_company_has() -> None:
     assert assess_group([cut, other_cut]).relation == "conflicting"
     other_staff = member("Microsoft currently has 181,000 employees.", date(2023, 1, 18))
     assert assess_group([staff, other_staff]).relation == "conflicting"
+
+
+def test_a_day_things_stood_by_or_were_said_on_is_not_the_event_day() -> None:
+    sunday = member(
+        "The agency said earlier on Sunday that only five bodies had been retrieved.",
+        date(2024, 5, 26),
+    )
+    monday = member("Five bodies had been retrieved from the rubble by Monday.", date(2024, 5, 28))
+    assert assess_group([sunday, monday]).relation == "repeated"
+
+
+def test_two_tolls_told_as_rises_on_one_day_are_counted_in_turn() -> None:
+    day = date(2024, 7, 30)
+    early = member("Wayanad landslide death toll rises to 23, rescue operations ongoing", day)
+    later = member("Wayanad landslide: Toll rises to 54", day)
+    result = assess_group([early, later])
+    assert result.relation == "outdated"
+    assert result.suggested_outdated == {early.claim_id}
+    # Told without a rise, two tolls of one day still conflict.
+    plain = member("Officials said 23 people died in the Wayanad landslide.", day)
+    other = member("Officials said 54 people died in the Wayanad landslide.", day)
+    assert assess_group([plain, other]).relation == "conflicting"

@@ -814,15 +814,17 @@ def _marked_as_of(day_dates: list[_DayDate], figures: list[_Figure]) -> list[_Da
 
 
 # A day next to a word of saying or counting is the day it was said or counted: "authorities
-# said Tuesday", "told reporters on Monday", "on Tuesday revised the death toll to 288".
+# said Tuesday", "told reporters on Monday", "on Tuesday revised the death toll to 288",
+# "said earlier on Sunday"; and a day things stood by ("five bodies had been retrieved by
+# Monday").
 _SAID_AFTER = re.compile(
     r"(?:\s*,)?\s+(?:said|says|announced|reported|confirmed|revised|put|raised|lowered"
     r"|updated|told)\b",
     re.IGNORECASE,
 )
 _SAID_BEFORE = re.compile(
-    r"\b(?:said|says|announced|reported|confirmed|added|told\s+[\w-]+)"
-    r"(?:\s+(?:on|late|early))*\s+\Z",
+    r"\b(?:said|says|announced|reported|confirmed|added|told\s+[\w-]+|by)"
+    r"(?:\s+(?:on|late|early|earlier|later))*\s+\Z",
     re.IGNORECASE,
 )
 
@@ -1863,6 +1865,8 @@ def _figure_finding(a: _Figure, b: _Figure) -> _Finding | None:
             return _count_as_of_later_day(a, b)
         if (counted := _counted_further(a, b)) is not None:
             return _Finding(SUPERSEDED, *counted)
+        if (rising := _rising_on_one_day(a, b)) is not None:
+            return _Finding(SUPERSEDED, *rising)
         if _reported_as_update(earlier, later):
             return _Finding(SUPERSEDED, earlier, later)
         return _Finding(CONFLICT, a, b)
@@ -1881,6 +1885,22 @@ def _figure_finding(a: _Figure, b: _Figure) -> _Finding | None:
     ):
         return _Finding(SUPERSEDED, earlier, later)
     return _Finding(WEAK_CONFLICT, earlier, later)
+
+
+def _rising_on_one_day(a: _Figure, b: _Figure) -> tuple[_Figure, _Figure] | None:
+    """(smaller, larger) for two tolls published on one day, each told as a rise ("death toll
+    rises to 23", "toll rises to 54"): a toll only rises, so the larger was counted later."""
+    if a.published != b.published or a.unit_key not in _RUNNING_TOLLS or a.value == b.value:
+        return None
+    for figure in (a, b):
+        if (
+            _UPDATE_CUE.search(
+                figure.claim_text, max(0, figure.start - CONTEXT_CHARS), figure.start
+            )
+            is None
+        ):
+            return None
+    return (a, b) if a.value < b.value else (b, a)
 
 
 def _count_as_of_later_day(a: _Figure, b: _Figure) -> _Finding | None:
