@@ -434,6 +434,12 @@ class _Figure(_Mention):
         return None
 
     @cached_property
+    def total_of_part(self) -> bool:
+        """Whether the figure is the whole another figure is counted out of ("over 350 of the
+        543 seats", "648 out of 650 seats"): not a value of the part."""
+        return _OUT_OF.search(self.claim_text, max(0, self.start - 40), self.start) is not None
+
+    @cached_property
     def valuation(self) -> bool:
         """Whether the figure is what a company is valued at ("at a valuation of $150
         billion", "$157 billion valuation", "valuing the company at", "market value of"):
@@ -500,14 +506,15 @@ def _scope_near(text: str, start: int, end: int) -> frozenset[str] | None:
 
 def _scopes_differ(first: frozenset[str] | None, second: frozenset[str] | None) -> bool:
     """Whether two figures count in other places: one in a part of the places the other
-    counts together (Turkey; Turkey and Syria), or in other countries (Thailand; Myanmar).
+    counts together (Turkey; Turkey and Syria), or in other countries or US states (Thailand;
+    Myanmar; Arizona; Oregon; the United States).
     Other names may hold one another ("in Bangkok", "in Thailand"; "in Kursk", "in Russia"),
     which a list of names cannot tell, so figures placed that way are still compared."""
     if not first or not second or first == second:
         return False
     if first < second or second < first:
         return True
-    return first <= _COUNTRIES and second <= _COUNTRIES
+    return first <= _KNOWN_PLACES and second <= _KNOWN_PLACES
 
 
 def _countries_named(written: str) -> frozenset[str]:
@@ -517,7 +524,11 @@ def _countries_named(written: str) -> frozenset[str]:
     for item in _scope_places(written, owner=True) or ():
         words = item.split()
         found = next(
-            (" ".join(words[k:]) for k in range(len(words)) if " ".join(words[k:]) in _COUNTRIES),
+            (
+                " ".join(words[k:])
+                for k in range(len(words))
+                if " ".join(words[k:]) in _KNOWN_PLACES
+            ),
             None,
         )
         if found is None:
@@ -587,6 +598,19 @@ _COUNTRIES = frozenset(
     vietnam, west bank, yemen, zambia, zimbabwe, scotland, wales, england,
     northern ireland""".split(",")
 )
+# US states, which report their own counts as countries do ("around 385 employees in Arizona",
+# "1,300 in Oregon").
+_US_STATES = frozenset(
+    name.strip()
+    for name in """alabama, alaska, arizona, arkansas, california, colorado, connecticut,
+    delaware, florida, hawaii, idaho, illinois, indiana, iowa, kansas, kentucky, louisiana,
+    maine, maryland, massachusetts, michigan, minnesota, mississippi, missouri, montana,
+    nebraska, nevada, new hampshire, new jersey, new mexico, new york state, north carolina,
+    north dakota, ohio, oklahoma, oregon, pennsylvania, rhode island, south carolina,
+    south dakota, tennessee, texas, utah, vermont, virginia, west virginia, wisconsin,
+    wyoming""".split(",")
+)
+_KNOWN_PLACES = _COUNTRIES | _US_STATES
 _NOT_PLACES = frozenset(
     """january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
@@ -614,6 +638,9 @@ _CHANGE_BEFORE = re.compile(
 _STOCK_BEFORE = re.compile(
     rf"\b(?:has|have|had|employs|employed|employing|(?:workforce|headcount|staff)\s+of){_FIGURE_LEAD}",
     re.IGNORECASE,
+)
+_OUT_OF = re.compile(
+    r"\d[\d,.]*%?\s+(?:[a-z]+\s+)?(?:out\s+)?of\s+(?:the|all|its|their)?\s*\Z", re.IGNORECASE
 )
 _VALUATION_WORDS = r"(?:valuation|valued|valuing|market\s+(?:value|cap\w*|capitali[sz]ation))"
 _VALUATION_BEFORE = re.compile(rf"\b{_VALUATION_WORDS}(?:\s+[\w.]+){{0,4}}\s+\Z", re.IGNORECASE)
@@ -1784,6 +1811,8 @@ def _figure_pair_cost(a: _Figure, b: _Figure) -> tuple[int, int, float] | None:
         return None  # one county's seven dead are not the region's toll told otherwise
     if not agree and {a.headcount_or_cut, b.headcount_or_cut} == {"stock", "change"}:
         return None  # 10,000 jobs cut are not the 220,000 employees told otherwise
+    if not agree and a.total_of_part != b.total_of_part:
+        return None  # the 543 seats in all are not the 330-350 won told otherwise
     if not agree and a.valuation != b.valuation:
         return None  # the $6.6 billion raised is not the $157 billion valuation told otherwise
     if not agree and _scopes_differ(a.scope, b.scope):
@@ -2024,10 +2053,16 @@ def _plan_then_done(earlier: _Figure, later: _Figure) -> bool:
     outcome ("expects to train 60,000 by the summer", "has trained 40,000 so far")."""
     return (
         not earlier.unit_key.startswith("~")  # a bare number may be a name's ("Chandrayaan 3")
+        # Layoffs that "will affect about 17,500" are not overtaken by a later round that "can
+        # affect over 2,000": an outcome of another size is another thing.
+        and _log_distance(earlier, later) <= _PLAN_OUTCOME_LOG_RATIO
         and _aimed_at(earlier)
         and not _aimed_at(later)
         and not _counted_so_far(later)
     )
+
+
+_PLAN_OUTCOME_LOG_RATIO = math.log(2)
 
 
 def _aimed_at(figure: _Figure) -> bool:
@@ -2037,7 +2072,7 @@ def _aimed_at(figure: _Figure) -> bool:
 
 _AIM = re.compile(
     r"\b(?:expects?|expected|will|would|plans?\s+to|planned|planning|aims?|targets?|goal"
-    r"|hopes?|in\s+talks"
+    r"|hopes?|in\s+talks|may|might|projected|predicted|forecasts?"
     r"|seek(?:s|ing)?|set\s+to|poised\s+to)\b",
     re.IGNORECASE,
 )
