@@ -15,7 +15,8 @@ Conventions callers can rely on:
 * Ranges. ``low`` and ``high`` are set and ``value`` equals ``low``: the figure is guaranteed
   to have been stated, whereas a midpoint never was. A scale word or currency written once
   applies to both ends ("between €1.3 and €1.4 billion" -> 1.3e9 .. 1.4e9 EUR). "from X to Y"
-  is read as a change between two figures, so it yields two mentions, not a range; so does a
+  is read as a change between two figures, so it yields two mentions, not a range, and so is
+  "by £1.11 to £8.60" (the change and the new amount, each with its sign); so does a
   tally, two plain counts joined by a dash with the larger first ("a 219-212 vote").
 * Qualifier, normalised: "over", "under", "about", "nearly", "up to", "at least".
 * Not extracted: years ("in 2024", "since 2022": plain integers 1900-2100 with no counted noun
@@ -155,6 +156,7 @@ _PASSING_BEFORE = re.compile(
 )
 _BETWEEN_BEFORE = re.compile(rf"\b(?i:between){_SPACE}+(?:{_QUALIFIER}{_SPACE}+)?\Z")
 _FROM_BEFORE = re.compile(rf"\b(?i:from){_SPACE}+(?:{_QUALIFIER}{_SPACE}+)?\Z")
+_BY_BEFORE = re.compile(rf"\b(?i:by){_SPACE}+(?:{_QUALIFIER}{_SPACE}+)?\Z")
 _DATE_WORD_BEFORE = re.compile(
     rf"\b(?i:in|since|by|until|till|before|after|during|from|of|through|to|and|early|late"
     rf"|mid|year|between){_SPACE}*-?\Z"
@@ -416,6 +418,10 @@ def _range_ends(
 def _could_be_range(window: str, connector: str, first: _Amount, second: _Amount) -> bool:
     if _FROM_BEFORE.search(window):
         return False  # "from 5% to 10%" is a change between two figures
+    if _BY_BEFORE.search(window) and (first.currency or first.percent):
+        # "increase by £1.11 to £8.60": the size of a change and the new amount, each with
+        # its own sign ("cut by 5 to 10 per cent", the sign written once, is a range).
+        return False
     if connector == "and" and not _BETWEEN_BEFORE.search(window):
         return False
     if first.has_scale and not second.has_scale:

@@ -123,6 +123,7 @@ def test_qualifiers(text: str, qualifier: str | None, value: float) -> None:
         ("a rise of 5-10%", "5-10%", 5, 10, "percent", None),
         ("aged 18 to 60 years", "18 to 60", 18, 60, "years", None),
         ("between 5 and 10 million shells", "5 and 10 million", 5e6, 10e6, "shells", None),
+        ("cut by 5 to 10 per cent", "5 to 10 per cent", 5, 10, "percent", None),
     ],
 )
 def test_ranges(
@@ -146,6 +147,7 @@ def test_ranges(
         ("5 billion euros and 6 billion dollars", ["5 billion euros", "6 billion dollars"]),
         ("revenue rose 3.3 percent to $78.35 billion", ["3.3 percent", "$78.35 billion"]),
         ("sales were up 1.6 per cent to 41.03 million", ["1.6 per cent", "41.03 million"]),
+        ("will increase by £1.11 to £8.60 per hour", ["£1.11", "£8.60"]),
     ],
 )
 def test_figures_that_are_not_ranges(text: str, spans: list[str]) -> None:

@@ -1690,3 +1690,26 @@ def test_two_us_states_counts_are_two_quantities() -> None:
         "Most of the layoffs will occur in Oregon, with around 1,300 employees.", FEB_25
     )
     assert assess_group([arizona, oregon]).relation != "conflicting"
+
+
+def test_the_size_of_a_move_is_not_the_level_it_moved_to() -> None:
+    by = member(
+        "The central bank unexpectedly raised the interest rate by 0.15%.", date(2024, 7, 31)
+    )
+    to = member(
+        "The central bank raised its key rate on Wednesday to about 0.25%.", date(2024, 7, 31)
+    )
+    assert assess_group([by, to]).relation == "repeated"
+    other_level = member("The central bank raised its key rate to 0.5%.", date(2024, 7, 31))
+    assert assess_group([to, other_level]).relation == "conflicting"
+
+
+def test_a_sentence_sought_is_overtaken_by_the_one_given() -> None:
+    sought = member(
+        "Prosecutors have recommended a prison sentence of 40 to 50 years for the founder.",
+        date(2024, 3, 16),
+    )
+    given = member(
+        "The founder was sentenced on Thursday to 25 years in prison.", date(2024, 3, 28)
+    )
+    assert assess_group([sought, given]).relation == "outdated"

@@ -434,6 +434,17 @@ class _Figure(_Mention):
         return None
 
     @cached_property
+    def change_or_level(self) -> str | None:
+        """ "change" for the size of a move ("raised the rate by 0.15%", "fell by 3%"),
+        "level" for where it moved to ("raised the rate to about 0.25%"); None otherwise."""
+        before = self.claim_text[max(0, self.start - 30) : self.start]
+        if _BY_BEFORE.search(before):
+            return "change"
+        if _TO_BEFORE.search(before):
+            return "level"
+        return None
+
+    @cached_property
     def total_of_part(self) -> bool:
         """Whether the figure is the whole another figure is counted out of ("over 350 of the
         543 seats", "648 out of 650 seats"): not a value of the part."""
@@ -639,6 +650,8 @@ _STOCK_BEFORE = re.compile(
     rf"\b(?:has|have|had|employs|employed|employing|(?:workforce|headcount|staff)\s+of){_FIGURE_LEAD}",
     re.IGNORECASE,
 )
+_BY_BEFORE = re.compile(rf"\bby{_FIGURE_LEAD}", re.IGNORECASE)
+_TO_BEFORE = re.compile(rf"(?<!\bup\s)\bto{_FIGURE_LEAD}", re.IGNORECASE)
 _OUT_OF = re.compile(
     r"\d[\d,.]*%?\s+(?:[a-z]+\s+)?(?:out\s+)?of\s+(?:the|all|its|their)?\s*\Z", re.IGNORECASE
 )
@@ -1811,6 +1824,8 @@ def _figure_pair_cost(a: _Figure, b: _Figure) -> tuple[int, int, float] | None:
         return None  # one county's seven dead are not the region's toll told otherwise
     if not agree and {a.headcount_or_cut, b.headcount_or_cut} == {"stock", "change"}:
         return None  # 10,000 jobs cut are not the 220,000 employees told otherwise
+    if not agree and {a.change_or_level, b.change_or_level} == {"change", "level"}:
+        return None  # a rise by 0.15% is not the 0.25% it rose to
     if not agree and a.total_of_part != b.total_of_part:
         return None  # the 543 seats in all are not the 330-350 won told otherwise
     if not agree and a.valuation != b.valuation:
@@ -2072,7 +2087,8 @@ def _aimed_at(figure: _Figure) -> bool:
 
 _AIM = re.compile(
     r"\b(?:expects?|expected|will|would|plans?\s+to|planned|planning|aims?|targets?|goal"
-    r"|hopes?|in\s+talks|may|might|projected|predicted|forecasts?"
+    r"|hopes?|in\s+talks|may|might|projected|predicted|forecasts?|recommend(?:s|ed|ing)?"
+    r"|sought|asked\s+for|demand(?:s|ed|ing)?"
     r"|seek(?:s|ing)?|set\s+to|poised\s+to)\b",
     re.IGNORECASE,
 )
