@@ -1713,3 +1713,18 @@ def test_a_sentence_sought_is_overtaken_by_the_one_given() -> None:
         "The founder was sentenced on Thursday to 25 years in prison.", date(2024, 3, 28)
     )
     assert assess_group([sought, given]).relation == "outdated"
+
+
+def test_a_price_said_before_is_not_the_price_now() -> None:
+    said_before = member(
+        "It had previously said the truck would sell at the entry-level price of $39,900.",
+        date(2023, 11, 30),
+    )
+    unveiled = member(
+        "When the truck was unveiled in 2019, Tesla said the base version would start at "
+        "$39,900.",
+        date(2023, 11, 30),
+    )
+    now = member("Tesla said the rear-wheel-drive truck would start at $60,990.", date(2023, 12, 1))
+    assert assess_group([said_before, now]).relation == "repeated"
+    assert assess_group([unveiled, now]).relation == "repeated"

@@ -1138,7 +1138,13 @@ def _period_next_to(start: int, end: int, claim: MemberClaim) -> tuple[date, dat
 
 def _of_past_event(start: int, end: int, claim: MemberClaim, published: date | None) -> bool:
     """Whether the figure's clause names a date that ended a year or more before the report
-    (not "since 2022", which runs up to the report)."""
+    (not "since 2022", which runs up to the report), or tells it as what was said or set
+    before ("it had previously said the truck would sell at $39,900")."""
+    sentence_start = max(
+        (m.end() for m in _SENTENCE_PART_END.finditer(claim.text, 0, start)), default=0
+    )
+    if _FORMERLY.search(claim.text, sentence_start, start):
+        return True
     if published is None:
         return False
     for mention in claim.dates:
@@ -1148,6 +1154,8 @@ def _of_past_event(start: int, end: int, claim: MemberClaim, published: date | N
         mention_start, mention_end = int(mention["start"]), int(mention["end"])
         if _told_in_when_clause(claim.text, mention_end, start):
             return True
+        if _LEADING_WHEN.match(claim.text, sentence_start, mention_start) and mention_end < start:
+            return True  # "When the truck was unveiled in 2019, Tesla said ... $39,900"
         gap_from, gap_to = _gap_between(start, end, mention_start, mention_end)
         if not 0 <= gap_to - gap_from <= PAST_EVENT_CHARS:
             continue
@@ -1172,6 +1180,10 @@ def _told_in_when_clause(text: str, date_end: int, figure_start: int) -> bool:
     return _WHEN_CLAUSE.match(text, date_end, figure_start) is not None
 
 
+# Words that tell a figure as an earlier word or plan, overtaken since.
+_FORMERLY = re.compile(r"\b(?:previously|originally|initially|formerly)\b", re.IGNORECASE)
+# A sentence opening on a clause that dates its event: "When the truck was unveiled in 2019,".
+_LEADING_WHEN = re.compile(r"\s*(?:[\"\u201c]\s*)?When\b[^.;:,]*\Z")
 # A clause after a date that tells its event: ", when ..." up to the figure, in one sentence.
 _WHEN_CLAUSE = re.compile(r",?\s+when\b[^.;:]*\Z")
 PAST_EVENT_REACH = 120  # how far such a clause may run before the figure
