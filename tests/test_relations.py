@@ -1721,8 +1721,7 @@ def test_a_price_said_before_is_not_the_price_now() -> None:
         date(2023, 11, 30),
     )
     unveiled = member(
-        "When the truck was unveiled in 2019, Tesla said the base version would start at "
-        "$39,900.",
+        "When the truck was unveiled in 2019, Tesla said the base version would start at $39,900.",
         date(2023, 11, 30),
     )
     now = member("Tesla said the rear-wheel-drive truck would start at $60,990.", date(2023, 12, 1))
