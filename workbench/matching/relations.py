@@ -426,23 +426,18 @@ class _Figure(_Mention):
         """ "stock" for a figure a company has ("has more than 220,000 employees", "a
         workforce of 125,000"), "change" for one it cuts or adds ("to lay off 10,000
         employees", "cutting 15,000 jobs"); None when the words before say neither."""
-        before = self.claim_text[max(0, self.start - 30) : self.start]
-        if _CHANGE_BEFORE.search(before):
-            return "change"
-        if _STOCK_BEFORE.search(before):
-            return "stock"
-        return None
+        return self._read_before(("change", _CHANGE_BEFORE), ("stock", _STOCK_BEFORE))
 
     @cached_property
     def change_or_level(self) -> str | None:
         """ "change" for the size of a move ("raised the rate by 0.15%", "fell by 3%"),
         "level" for where it moved to ("raised the rate to about 0.25%"); None otherwise."""
+        return self._read_before(("change", _BY_BEFORE), ("level", _TO_BEFORE))
+
+    def _read_before(self, *kinds: tuple[str, re.Pattern[str]]) -> str | None:
+        """The name of the first kind whose words end right before the figure."""
         before = self.claim_text[max(0, self.start - 30) : self.start]
-        if _BY_BEFORE.search(before):
-            return "change"
-        if _TO_BEFORE.search(before):
-            return "level"
-        return None
+        return next((name for name, words in kinds if words.search(before)), None)
 
     @cached_property
     def total_of_part(self) -> bool:
