@@ -1727,3 +1727,15 @@ def test_a_price_said_before_is_not_the_price_now() -> None:
     now = member("Tesla said the rear-wheel-drive truck would start at $60,990.", date(2023, 12, 1))
     assert assess_group([said_before, now]).relation == "repeated"
     assert assess_group([unveiled, now]).relation == "repeated"
+
+
+def test_figures_owned_by_two_names_are_two_quantities() -> None:
+    day = date(2024, 6, 18)
+    nvidia = member("The rally lifted Nvidia's market value to $3.34 trillion.", day)
+    microsoft = member("Microsoft's market value slipped to $2.9 trillion.", day)
+    assert assess_group([nvidia, microsoft]).relation == "repeated"
+    apple = member("Apple's market value stood at $2.6 trillion on Tuesday.", day)
+    assert assess_group([microsoft, apple]).relation == "repeated"
+    # One name, or a figure no name owns, is still compared.
+    unowned = member("The chipmaker's market value reached $3.1 trillion.", day)
+    assert assess_group([nvidia, unowned]).relation == "conflicting"

@@ -422,6 +422,18 @@ class _Figure(_Mention):
         return items >= 2 or (items >= 1 and opens_item)
 
     @cached_property
+    def owner(self) -> frozenset[str] | None:
+        """The words of the name that owns the figure, written just before it: "Nvidia's
+        market capitalization to $2.06 trillion" is Nvidia's, "to China's 27" China's."""
+        found = _OWNER_BEFORE.search(
+            self.claim_text, max(0, self.start - _SUBJECT_REACH), self.start
+        )
+        if found is None or _CLAUSE_END.search(found.group(0)):
+            return None
+        words = frozenset(found.group("owner").lower().replace(".", "").split())
+        return words - _NOT_PLACES or None
+
+    @cached_property
     def headcount_or_cut(self) -> str | None:
         """ "stock" for a figure a company has ("has more than 220,000 employees", "a
         workforce of 125,000"), "change" for one it cuts or adds ("to lay off 10,000
@@ -649,6 +661,11 @@ _BY_BEFORE = re.compile(rf"\bby{_FIGURE_LEAD}", re.IGNORECASE)
 _TO_BEFORE = re.compile(rf"(?<!\bup\s)\bto{_FIGURE_LEAD}", re.IGNORECASE)
 _OUT_OF = re.compile(
     r"\d[\d,.]*%?\s+(?:[a-z]+\s+)?(?:out\s+)?of\s+(?:the|all|its|their)?\s*\Z", re.IGNORECASE
+)
+# A capitalised name with a possessive, then up to four words, right before a figure.
+_OWNER_BEFORE = re.compile(
+    r"(?<![\w-])(?P<owner>(?-i:[A-Z])[\w.&-]*(?:\s+(?-i:[A-Z])[\w.&-]*){0,2})['\u2019]s"
+    r"(?:\s+[\w-]+){0,5}\s+\Z"
 )
 _VALUATION_WORDS = r"(?:valuation|valued|valuing|market\s+(?:value|cap\w*|capitali[sz]ation))"
 _VALUATION_BEFORE = re.compile(rf"\b{_VALUATION_WORDS}(?:\s+[\w.]+){{0,4}}\s+\Z", re.IGNORECASE)
@@ -1837,6 +1854,8 @@ def _figure_pair_cost(a: _Figure, b: _Figure) -> tuple[int, int, float] | None:
         return None  # the 543 seats in all are not the 330-350 won told otherwise
     if not agree and a.valuation != b.valuation:
         return None  # the $6.6 billion raised is not the $157 billion valuation told otherwise
+    if not agree and a.owner and b.owner and not (a.owner <= b.owner or b.owner <= a.owner):
+        return None  # Nvidia's market value is not Microsoft's told otherwise
     if not agree and _scopes_differ(a.scope, b.scope):
         return None  # Turkey's toll of 44,218 is not Turkey's and Syria's told otherwise
     if not agree and a.average != b.average:
