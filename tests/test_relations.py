@@ -1739,3 +1739,9 @@ def test_figures_owned_by_two_names_are_two_quantities() -> None:
     # One name, or a figure no name owns, is still compared.
     unowned = member("The chipmaker's market value reached $3.1 trillion.", day)
     assert assess_group([nvidia, unowned]).relation == "conflicting"
+
+
+def test_the_month_of_may_is_no_forecast() -> None:
+    in_may = member("By the end of May, officials said 60 people had died.", date(2024, 6, 1))
+    later = member("Officials said 55 people had died.", date(2024, 6, 3))
+    assert assess_group([in_may, later]).relation == "conflicting"

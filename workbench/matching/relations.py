@@ -502,7 +502,8 @@ class _Figure(_Mention):
 
 
 def _scope_near(text: str, start: int, end: int) -> frozenset[str] | None:
-    """The places named by the "in ..." phrase of the figure's clause nearest to it."""
+    """The places named by the "in ..." phrase of the figure's clause nearest to it, or by a
+    known place told just before it as the one that counts."""
     clause_start = max((m.end() for m in _SCOPE_CLAUSE_END.finditer(text, 0, start)), default=0)
     after = _SCOPE_CLAUSE_END.search(text, end)
     clause_end = after.start() if after else len(text)
@@ -512,11 +513,11 @@ def _scope_near(text: str, start: int, end: int) -> frozenset[str] | None:
         places = _scope_places(phrase.group("places"))
         if distance <= _SCOPE_REACH and places and (best is None or distance < best[0]):
             best = (distance, places)
-    # A country told as the one that counts, just before the figure: "Syria has reported more
-    # than 5,800 deaths", "Turkey's toll stands at 44,218". Only countries, which a list can
-    # know: "Officials have confirmed 27 deaths" names no place.
+    # A country or US state told as the one that counts, just before the figure: "Syria has
+    # reported more than 5,800 deaths", "Turkey's toll stands at 44,218". Only places a list
+    # can know: "Officials have confirmed 27 deaths" names no place.
     for named in _COUNTRY_SUBJECT.finditer(text, max(clause_start, start - _SUBJECT_REACH), start):
-        places = _countries_named(named.group("places"))
+        places = _known_places_named(named.group("places"))
         if places and (best is None or start - named.end() < best[0]):
             best = (start - named.end(), places)
     return best[1] if best else None
@@ -535,9 +536,9 @@ def _scopes_differ(first: frozenset[str] | None, second: frozenset[str] | None) 
     return first <= _KNOWN_PLACES and second <= _KNOWN_PLACES
 
 
-def _countries_named(written: str) -> frozenset[str]:
-    """The countries a run of capitalised words names, each item by its last words ("With
-    Syria's" is Syria); empty unless every item ends in a country."""
+def _known_places_named(written: str) -> frozenset[str]:
+    """The known places (countries, US states) a run of capitalised words names, each item
+    by its last words ("With Syria's" is Syria); empty unless every item ends in one."""
     countries = set()
     for item in _scope_places(written, owner=True) or ():
         words = item.split()
@@ -662,7 +663,7 @@ _TO_BEFORE = re.compile(rf"(?<!\bup\s)\bto{_FIGURE_LEAD}", re.IGNORECASE)
 _OUT_OF = re.compile(
     r"\d[\d,.]*%?\s+(?:[a-z]+\s+)?(?:out\s+)?of\s+(?:the|all|its|their)?\s*\Z", re.IGNORECASE
 )
-# A capitalised name with a possessive, then up to four words, right before a figure.
+# A capitalised name with a possessive, then up to five words, right before a figure.
 _OWNER_BEFORE = re.compile(
     r"(?<![\w-])(?P<owner>(?-i:[A-Z])[\w.&-]*(?:\s+(?-i:[A-Z])[\w.&-]*){0,2})['\u2019]s"
     r"(?:\s+[\w-]+){0,5}\s+\Z"
@@ -1962,15 +1963,14 @@ def _rising_on_one_day(a: _Figure, b: _Figure) -> tuple[_Figure, _Figure] | None
     rises to 23", "toll rises to 54"): a toll only rises, so the larger was counted later."""
     if a.published != b.published or a.unit_key not in _RUNNING_TOLLS or a.value == b.value:
         return None
-    for figure in (a, b):
-        if (
-            _UPDATE_CUE.search(
-                figure.claim_text, max(0, figure.start - CONTEXT_CHARS), figure.start
-            )
-            is None
-        ):
-            return None
+    if not all(_told_as_rise(figure) for figure in (a, b)):
+        return None
     return (a, b) if a.value < b.value else (b, a)
+
+
+def _told_as_rise(figure: _Figure) -> bool:
+    text, start = figure.claim_text, figure.start
+    return _UPDATE_CUE.search(text, max(0, start - CONTEXT_CHARS), start) is not None
 
 
 def _count_as_of_later_day(a: _Figure, b: _Figure) -> _Finding | None:
@@ -2113,7 +2113,8 @@ def _aimed_at(figure: _Figure) -> bool:
 
 _AIM = re.compile(
     r"\b(?:expects?|expected|will|would|plans?\s+to|planned|planning|aims?|targets?|goal"
-    r"|hopes?|in\s+talks|may|might|projected|predicted|forecasts?|recommend(?:s|ed|ing)?"
+    # "may" in lower case only: the month ("in May") is no hedge.
+    r"|hopes?|in\s+talks|(?-i:may)|might|projected|predicted|forecasts?|recommend(?:s|ed|ing)?"
     r"|sought|asked\s+for|demand(?:s|ed|ing)?"
     r"|seek(?:s|ing)?|set\s+to|poised\s+to)\b",
     re.IGNORECASE,
