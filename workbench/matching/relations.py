@@ -2115,7 +2115,7 @@ _AIM = re.compile(
     r"\b(?:expects?|expected|will|would|plans?\s+to|planned|planning|aims?|targets?|goal"
     # "may" in lower case only: the month ("in May") is no hedge.
     r"|hopes?|in\s+talks|(?-i:may)|might|projected|predicted|forecasts?|recommend(?:s|ed|ing)?"
-    r"|sought|asked\s+for|demand(?:s|ed|ing)?"
+    r"|sought|asked\s+for"
     r"|seek(?:s|ing)?|set\s+to|poised\s+to)\b",
     re.IGNORECASE,
 )
