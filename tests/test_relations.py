@@ -1585,14 +1585,17 @@ def test_a_figure_limited_to_other_places_is_another_quantity() -> None:
 def test_a_valuation_is_not_the_money_raised() -> None:
     raised = member("OpenAI raises $6.6 billion in fresh funding.", date(2024, 10, 3))
     valued = member(
-        "The deal gives the artificial intelligence company a $157 billion valuation.",
+        "OpenAI nearly doubles its valuation to $157 billion in the funding round.",
         date(2024, 10, 2),
     )
     assert assess_group([raised, valued]).relation == "repeated"
-    valuing = member("The round closed on Wednesday, valuing the company at $157 billion.", FEB_25)
+    valuing = member(
+        "The funding round closed on Wednesday, valuing the company at $157 billion.",
+        date(2024, 10, 3),
+    )
     assert assess_group([raised, valuing]).relation == "repeated"
     # Two valuations, or two amounts raised, are still compared.
-    other_valuation = member("Investors valued the company at $150 billion.", FEB_25)
+    other_valuation = member("Investors valued the company at $150 billion.", date(2024, 10, 3))
     assert assess_group([valuing, other_valuation]).relation == "conflicting"
     other_raise = member("OpenAI raises $4.5 billion in fresh funding.", date(2024, 10, 3))
     assert assess_group([raised, other_raise]).relation == "conflicting"
