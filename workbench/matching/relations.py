@@ -516,7 +516,7 @@ def _scope_near(text: str, start: int, end: int) -> frozenset[str] | None:
     # A country or US state told as the one that counts, just before the figure: "Syria has
     # reported more than 5,800 deaths", "Turkey's toll stands at 44,218". Only places a list
     # can know: "Officials have confirmed 27 deaths" names no place.
-    for named in _COUNTRY_SUBJECT.finditer(text, max(clause_start, start - _SUBJECT_REACH), start):
+    for named in _PLACE_SUBJECT.finditer(text, max(clause_start, start - _SUBJECT_REACH), start):
         places = _known_places_named(named.group("places"))
         if places and (best is None or start - named.end() < best[0]):
             best = (start - named.end(), places)
@@ -593,7 +593,7 @@ _SCOPE_PHRASE = re.compile(
 )
 _SUBJECT_REACH = 45
 _POSSESSIVE_END = re.compile(r"['\u2019]s?\Z")
-_COUNTRY_SUBJECT = re.compile(
+_PLACE_SUBJECT = re.compile(
     rf"(?<![\w-])(?P<places>{_PLACE}(?:(?:,\s+|,?\s+and\s+){_PLACE})*)(?:['\u2019]s)?\s+(?!and\b)"
 )
 # Countries by the short names news uses (plus a few regions that report their own counts).
