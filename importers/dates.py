@@ -38,7 +38,10 @@ Conventions callers can rely on:
   other month with neither day, year, nor a preceding word such as "in"/"since"/"by"/"early";
   years with no preposition ("2024 was"; but "a 2018 fire", where a determiner and a noun
   make the year an adjective, is a date); bare numbers; "2 million"; year ranges like
-  "2023-24"; "N days ago" (not handled).
+  "2023-24".
+* "N days/weeks/months/years ago" ("ten years ago", "a decade ago", "3 months ago") is the
+  day, week, month or year that far before the reference, at that unit's precision; a vague
+  count ("several years ago", "a few weeks ago") is no date.
 """
 
 from __future__ import annotations
@@ -198,9 +201,12 @@ class _Found:
 
 def extract_dates(text: str, reference: date | None) -> list[DateMention]:
     """Every date expression in `text`, resolved against `reference` (the article's date)."""
+    found_all = [_interpret_safely(match, reference) for match in _SCAN.finditer(text)]
+    if " ago" in text:  # rare: skip the second scan for almost every sentence
+        found_all += [_ago_safely(match, reference) for match in _AGO.finditer(text)]
+        found_all.sort(key=lambda found: found.start if found else -1)
     mentions: list[DateMention] = []
-    for match in _SCAN.finditer(text):
-        found = _interpret_safely(match, reference)
+    for found in found_all:
         if found is None:
             continue
         period = found.period
@@ -504,6 +510,42 @@ def _month_period(year: int, month: int) -> _Period:
 
 def _year_period(year: int) -> _Period:
     return _Period(date(year, 1, 1), date(year, 12, 31), "year")
+
+
+# --- "N units ago" ---------------------------------------------------------------------
+
+_COUNT_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+}  # fmt: skip
+_AGO = re.compile(
+    rf"(?<![\w$€£.,-])(?P<a_count>\d{{1,3}}|(?i:{'|'.join(_COUNT_WORDS)}))[\s\u00a0]+"
+    r"(?P<a_unit>(?i:days?|weeks?|months?|years?|decades?))[\s\u00a0]+(?i:ago)\b"
+)
+
+
+def _ago_safely(match: re.Match[str], reference: date | None) -> _Found | None:
+    try:
+        return _ago(match, reference)
+    except (ValueError, OverflowError):
+        return _ago(match, None)
+
+
+def _ago(match: re.Match[str], reference: date | None) -> _Found | None:
+    written = match["a_count"].lower()
+    count = int(written) if written.isdigit() else _COUNT_WORDS[written]
+    unit = match["a_unit"].lower().rstrip("s")
+    if unit == "decade":
+        unit, count = "year", count * 10
+    precision = "day" if unit in ("day", "week") else unit
+    start, end = match.start(), match.end()
+    if reference is None:
+        return _Found(start, end, True, precision, None)
+    if unit == "day":
+        day = reference - timedelta(days=count)
+        return _Found(start, end, True, precision, _Period(day, day, "day"))
+    return _Found(start, end, True, precision, _shifted_unit(unit, -count, reference))
 
 
 # --- metadata values and publication dates ------------------------------------------------

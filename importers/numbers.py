@@ -475,6 +475,8 @@ def _mention_from_amount(text: str, amount: _Amount) -> NumberMention | None:
         return None  # "100m" may be metres; only money makes the suffix a scale
     if amount.is_plain and (_names_a_thing(text, amount.start) or _is_time_of_day(text, amount)):
         return None
+    if amount.is_plain and _AGO_AFTER.match(text, amount.end):
+        return None  # "12 years ago" dates something (see dates.py); it counts nothing
     unit = _unit(text, amount)
     if amount.looks_like_year and (unit is None or _is_after_date_word(text, amount.start)):
         return None
@@ -488,6 +490,9 @@ def _mention_from_amount(text: str, amount: _Amount) -> NumberMention | None:
         unit=unit,
         qualifier=_qualifier_before(text, amount.start),
     )
+
+
+_AGO_AFTER = re.compile(r"[ \u00a0]+(?i:days?|weeks?|months?|years?|decades?)[ \u00a0]+(?i:ago)\b")
 
 
 def _is_time_of_day(text: str, amount: _Amount) -> bool:

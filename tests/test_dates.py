@@ -76,6 +76,10 @@ def only_mention(text: str, reference: date | None = REFERENCE) -> DateMention:
         ),
         ("A summit in mid-June.", "mid-June", "2023-06-01", "month", True),
         ("Prices peaked in early March.", "early March", "2024-03-01", "month", True),
+        ("Shares cost $25 ten years ago.", "ten years ago", "2014-01-01", "year", True),
+        ("It was founded a decade ago.", "a decade ago", "2014-01-01", "year", True),
+        ("Three days ago, the ship sank.", "Three days ago", "2024-02-27", "day", True),
+        ("It opened 2 months ago.", "2 months ago", "2024-01-01", "month", True),
     ],
 )
 def test_date_expressions(text: str, span: str, value: str, precision: str, relative: bool) -> None:
@@ -145,6 +149,7 @@ def test_period_end(text: str, period_end: str) -> None:
         "after the fall of Bakhmut",  # "fall" as a noun
         "a summer offensive",
         "It grew 35 times.",
+        "It happened several years ago.",  # too vague for a date
     ],
 )
 def test_not_dates(text: str) -> None:

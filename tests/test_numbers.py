@@ -185,6 +185,7 @@ def test_figures_that_are_not_ranges(text: str, spans: list[str]) -> None:
         "A 100m sprint.",
         "It may rise; a march on Kyiv.",
         "Only one permit and two pertinent points; one of the percentages.",
+        "The company was founded 12 years ago.",  # a date, not 12 years of anything
     ],
 )
 def test_not_quantities(text: str) -> None:
