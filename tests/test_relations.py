@@ -1748,3 +1748,109 @@ def test_the_month_of_may_is_no_forecast() -> None:
     in_may = member("By the end of May, officials said 60 people had died.", date(2024, 6, 1))
     later = member("Officials said 55 people had died.", date(2024, 6, 3))
     assert assess_group([in_may, later]).relation == "conflicting"
+
+
+def test_a_value_dated_years_ago_is_not_the_value_now() -> None:
+    day = date(2023, 9, 21)
+    history = member("Splunk shares have changed hands at USD 25 ten years ago.", day)
+    now = member("Splunk shares were trading at USD 119.59 before the announcement.", day)
+    assert assess_group([history, now]).relation == "repeated"
+    # Without the "ago", the two prices disagree.
+    undated = member("Splunk shares have changed hands at USD 25.", day)
+    assert assess_group([undated, now]).relation == "conflicting"
+
+
+def test_temperatures_compare_across_scales() -> None:
+    day = date(2024, 6, 17)
+    fahrenheit = member("Temperatures hit 125 degrees Fahrenheit at the Grand Mosque.", day)
+    celsius = member("Temperatures hit 51.8 degrees Celsius at the Grand Mosque.", day)
+    assert assess_group([fahrenheit, celsius]).relation == "repeated"
+    cooler = member("Temperatures hit 47°C at the Grand Mosque.", day)
+    assert assess_group([fahrenheit, cooler]).relation == "conflicting"
+
+
+def test_a_forecast_temperature_and_its_conversion_are_overtaken_together() -> None:
+    forecast = member(
+        "Temperatures in Mecca were expected to reach 47 degrees Celsius (116 Fahrenheit).",
+        date(2024, 6, 16),
+    )
+    reached = member(
+        "Temperatures in Mecca reached 51.8 degrees Celsius (125 Fahrenheit).", date(2024, 6, 20)
+    )
+    assessment = assess_group([forecast, reached])
+    assert assessment.relation == "outdated", assessment.reason
+
+
+def test_an_implied_value_is_a_valuation() -> None:
+    implied = member(
+        "SoftBank last month bought the quarter of Arm it did not already own, in a deal that "
+        "implied a value of $64 billion.",
+        date(2023, 9, 2),
+    )
+    fund = member(
+        "Last month SoftBank agreed to buy the 25% of Arm it did not already own from its "
+        "$100 billion Vision Fund, so it can sell fewer shares in the listing.",
+        date(2023, 9, 14),
+    )
+    assert assess_group([implied, fund]).relation == "repeated"
+
+
+def test_the_fate_after_an_and_belongs_to_the_next_count() -> None:
+    day = date(2023, 10, 7)
+    wire = member("Two earthquakes killed at least 15 and injured nearly 40 others.", day)
+    headline = member("At least 15 killed, 40 injured in a string of earthquakes", day)
+    assert assess_group([wire, headline]).relation == "repeated"
+    other_count = member("At least 15 killed, 45 injured in a string of earthquakes", day)
+    assert assess_group([wire, other_count]).relation == "conflicting"
+
+
+def test_a_headline_that_kills_counts_the_dead() -> None:
+    day = date(2023, 10, 8)
+    headline = member("Herat earthquakes kill 2,053, Taliban say", day)
+    body = member("The earthquakes killed 2,445 people, a spokesman said.", day)
+    assert assess_group([headline, body]).relation == "conflicting"
+
+
+def test_what_a_listing_could_raise_is_overtaken_by_what_it_raised() -> None:
+    could = member("The listing could raise around $750 million.", date(2024, 3, 12))
+    raised = member("The listing raised $519 million for the company.", date(2024, 3, 21))
+    assert assess_group([could, raised]).relation == "outdated"
+
+
+def test_a_change_told_in_full_by_both_reports_supersedes_neither() -> None:
+    first = member(
+        "It reported a net loss of $90.8 million for 2023, against a net loss of "
+        "$158.6 million the year before.",
+        date(2024, 2, 22),
+    )
+    second = member(
+        "Its net loss narrowed to $90.8 million in 2023, down from $158.6 million a year earlier.",
+        date(2024, 3, 3),
+    )
+    assert assess_group([first, second]).relation == "repeated"
+    # A report of the old figure alone is overtaken by the change.
+    old_only = member("It lost $158.6 million last year.", date(2023, 3, 1))
+    assert assess_group([old_only, second]).relation == "outdated"
+
+
+def test_a_when_clause_with_initials_still_dates_its_figure() -> None:
+    history = member(
+        "The company first filed in 2021, when listings on U.S. exchanges raised a record "
+        "$339 billion.",
+        date(2024, 3, 21),
+    )
+    news = member("The listing raised $339 million on Thursday.", date(2024, 3, 21))
+    assert assess_group([history, news]).relation == "repeated"
+
+
+def test_a_year_earlier_is_no_rate() -> None:
+    day = date(2024, 3, 3)
+    earlier = member("The company lost $158.6 million a year earlier.", day)
+    before = member("The company lost $162.3 million the year before.", day)
+    assert assess_group([earlier, before]).relation == "conflicting"
+
+
+def test_a_death_count_is_a_toll() -> None:
+    first = member("The new deaths bring the total counted so far to 577.", date(2024, 6, 19))
+    later = member("Another report brought the total death count to 922.", date(2024, 6, 20))
+    assert assess_group([first, later]).relation == "outdated"

@@ -27,6 +27,7 @@ def sides(text: str) -> list[tuple[str, str]]:
         ("CEO Sam Altman was ousted on Friday.", "leaving"),
         ("Sam Altman to return as CEO of OpenAI", "staying"),
         ("Sam Altman rejoins OpenAI as CEO", "staying"),
+        ("OpenAI reinstates Sam Altman as chief executive", "staying"),
     ],
 )
 def test_an_executive_leaving_or_staying(text: str, expected: str) -> None:
@@ -42,6 +43,9 @@ def test_an_executive_leaving_or_staying(text: str, expected: str) -> None:
         "The CEO said the judge dismissed the lawsuit.",
         # Both sides: a history, not a position.
         "The CEO will continue in that role, though shareholders want him to step down.",
+        # A thing put back is no one back in a post.
+        "The CEO lost his bid to get his 2018 CEO pay package reinstated.",
+        "The chief executive won reinstatement of his 2018 pay package.",
     ],
 )
 def test_no_tenure_stance(text: str) -> None:

@@ -155,6 +155,14 @@ _IN_BASE_UNIT = {
     "km/h": ("km/h", 1.0), "mph": ("km/h", 1.609344), "knots": ("km/h", 1.852),
 }  # fmt: skip
 _SPEEDS = frozenset({"km/h", "mph", "knots"})
+# A temperature scale after a figure: "47°C", "47 degrees Celsius", "(116 Fahrenheit)", "86F".
+# "Degrees" alone names no scale, so such a figure is compared only with other bare degrees.
+_TEMPERATURE = re.compile(
+    r"\s*°\s*(?P<sign>[CF])(?![\w-])"
+    r"|(?:\s+degrees?)?\s+(?P<word>(?i:celsius|centigrade|fahrenheit))\b"
+    r"|(?P<attached>[CF])(?![\w-])"
+)
+_TEMPERATURE_LABELS = {"celsius": "°C", "fahrenheit": "°F"}
 # A speed written after a figure: "165 mph", "270 km/h", "165 miles per hour", "90 knots".
 _SPEED = re.compile(
     r"\s*(?:(?P<mph>mph|miles?\s+(?:per|an)\s+hour)"
@@ -334,7 +342,7 @@ _NOT_COUNTED = frozenset(
 # just before the figure ("the death toll rose to", "quake toll at", "injuring") or just after
 # it ("were killed", "reported missing"), the nearest one winning, no other figure or clause in
 # between.
-_COUNTED_PEOPLE = frozenset({"people", "persons", "civilians", "residents", "victims"})
+_COUNTED_PEOPLE = frozenset({"people", "persons", "civilians", "residents", "victims", "others"})
 _FATES = frozenset({"deaths", "missing", "injured", "displaced"})
 # Tolls that only grow as they are counted: days later, a larger one is the count moving on
 # ("36 dead" on Thursday, "the death toll is now at 89" on Sunday), not a disagreement. The
@@ -348,8 +356,9 @@ _SHIFTING_COUNTS = frozenset({"missing", "displaced"})
 # the eastern Libyan city of Derna has soared to 11,300" (no figure or clause break between).
 _FATE_REACH = 120
 _FATE_BEFORE = re.compile(
-    r".*\b(?:(?P<deaths>(?:death\s+)?toll|killed|killing|deaths?\s+of|deaths|fatalities)"
-    r"|(?P<injured>injur(?:ing|ed)|wound(?:ing|ed)))\b[^.;:\d]*\Z",
+    r".*\b(?:(?P<deaths>(?:death\s+)?toll|(?:death|body)\s+(?:count|tally)|kill(?:s|ed|ing)?"
+    r"|deaths?\s+of|deaths|fatalities)"
+    r"|(?P<injured>injur(?:e|es|ing|ed)|wound(?:ing|ed)))\b[^.;:\d]*\Z",
     re.IGNORECASE | re.DOTALL,
 )
 _FATE_AFTER = re.compile(
@@ -362,6 +371,7 @@ _FATE_AFTER = re.compile(
 _RATE = re.compile(
     r"(?:\s*/\s*|(?:\s*-\s*|\s+)(?:an?|per|each)(?:\s*-\s*|\s+))"
     r"(?P<period>hour|day|week|month|year|annum)\b"
+    r"(?!\s+(?:earlier|ago|later|before|after|on|into|prior)\b)"  # "$158.6 million a year earlier"
     r"|\s+(?P<adverb>hourly|daily|weekly|monthly|yearly|annually)\b",
     re.IGNORECASE,
 )
@@ -668,7 +678,10 @@ _OWNER_BEFORE = re.compile(
     r"(?<![\w-])(?P<owner>(?-i:[A-Z])[\w.&-]*(?:\s+(?-i:[A-Z])[\w.&-]*){0,2})['\u2019]s"
     r"(?:\s+[\w-]+){0,5}\s+\Z"
 )
-_VALUATION_WORDS = r"(?:valuation|valued|valuing|market\s+(?:value|cap\w*|capitali[sz]ation))"
+_VALUATION_WORDS = (
+    r"(?:valuation|valued|valuing|market\s+(?:value|cap\w*|capitali[sz]ation)"
+    r"|impl(?:ied|ies|ying)\s+a\s+value)"  # "a deal that implied a value of $64 billion"
+)
 _VALUATION_BEFORE = re.compile(rf"\b{_VALUATION_WORDS}(?:\s+[\w.]+){{0,4}}\s+\Z", re.IGNORECASE)
 _VALUATION_AFTER = re.compile(rf"\s*(?:[-\u2013]\s*)?{_VALUATION_WORDS}\b", re.IGNORECASE)
 
@@ -930,11 +943,17 @@ def _figure(claim: MemberClaim, published: date | None, number: dict[str, Any]) 
     low_factor, high_factor = _QUALIFIER_BANDS.get(number.get("qualifier") or "", (1.0, 1.0))
     rounding = _half_last_digit(number, value) if low == high else 0.0
     written_unit = _unit_key(claim.text, number)
-    label = _figure_label(number, low, high, written_unit if written_unit in _SPEEDS else None)
+    label_unit = _TEMPERATURE_LABELS.get(written_unit) or (
+        written_unit if written_unit in _SPEEDS else None
+    )
+    label = _figure_label(number, low, high, label_unit)
     # Lengths compare in kilometres ("435 miles" and "700 km" are one distance), speeds in
-    # km/h.
+    # km/h, temperatures in degrees Celsius ("51.8 degrees Celsius (125 Fahrenheit)").
     unit_key, factor = _IN_BASE_UNIT.get(written_unit, (written_unit, 1.0))
     value, low, high, rounding = value * factor, low * factor, high * factor, rounding * factor
+    if written_unit == "fahrenheit":
+        unit_key, rounding = "celsius", rounding * 5 / 9
+        value, low, high = (_celsius(degrees) for degrees in (value, low, high))
     return _Figure(
         claim_id=claim.claim_id,
         article_id=claim.article_id,
@@ -951,6 +970,10 @@ def _figure(claim: MemberClaim, published: date | None, number: dict[str, Any]) 
         claim_text=claim.text,
         rounding=rounding,
     )
+
+
+def _celsius(fahrenheit: float) -> float:
+    return (fahrenheit - 32.0) * 5.0 / 9.0
 
 
 def _half_last_digit(number: dict[str, Any], value: float) -> float:
@@ -1006,6 +1029,10 @@ def _what_it_counts(text: str, number: dict[str, Any]) -> str:
     speed = _SPEED.match(text, int(number["end"]))
     if speed is not None:
         return "mph" if speed["mph"] else "km/h" if speed["kmh"] else "knots"
+    temperature = _TEMPERATURE.match(text, int(number["end"]))
+    if temperature is not None:
+        scale = (temperature["sign"] or temperature["word"] or temperature["attached"]).lower()
+        return "fahrenheit" if scale.startswith("f") else "celsius"
     unit = number.get("unit")
     if unit in _FATE_UNITS:
         return _FATE_UNITS[unit]  # "36 fatalities", "115 deaths"
@@ -1121,7 +1148,10 @@ def _fate(text: str, start: int, end: int) -> str | None:
     if (before := _FATE_BEFORE.match(window)) is not None and before.lastgroup:
         found.append((len(window) - before.end(before.lastgroup), before.lastgroup))
     if (after := _FATE_AFTER.match(text, end)) is not None and after.lastgroup:
-        found.append((after.start(after.lastgroup) - end, after.lastgroup))
+        # "killed at least 15 and injured nearly 40": a fate past an "and" is the next item's.
+        next_item = _AND.search(text, end, after.start(after.lastgroup)) is not None
+        if not (found and next_item):
+            found.append((after.start(after.lastgroup) - end, after.lastgroup))
     cue = _UPDATE_CUE.search(window) or _REVISION_CUE.search(window)
     if not found and cue and _TOLL_SUBJECT.match(window):
         # "The death toll in the earthquake that measured 6.8 has gone up to 2,497": the toll
@@ -1130,6 +1160,7 @@ def _fate(text: str, start: int, end: int) -> str | None:
     return min(found)[1] if found else None
 
 
+_AND = re.compile(r"\band\b", re.IGNORECASE)
 _TOLL_SUBJECT = re.compile(r".*\b(?:death\s+)?toll\b(?:(?![.;:]\s).)*\Z", re.IGNORECASE | re.DOTALL)
 
 
@@ -1198,7 +1229,7 @@ _FORMERLY = re.compile(r"\b(?:previously|originally|initially|formerly)\b", re.I
 # A sentence opening on a clause that dates its event: "When the truck was unveiled in 2019,".
 _LEADING_WHEN = re.compile(r"\s*(?:[\"\u201c]\s*)?When\b[^.;:,]*\Z")
 # A clause after a date that tells its event: ", when ..." up to the figure, in one sentence.
-_WHEN_CLAUSE = re.compile(r",?\s+when\b[^.;:]*\Z")
+_WHEN_CLAUSE = re.compile(r",?\s+when\b(?:[^.;:]|(?<=\b[A-Z])\.)*\Z")  # "U.S." ends nothing
 PAST_EVENT_REACH = 120  # how far such a clause may run before the figure
 
 
@@ -1797,7 +1828,8 @@ def _compare_all(members: Sequence[_Member]) -> _Comparison:
 def _compare_figures(left: list[_Figure], right: list[_Figure], into: _Comparison) -> None:
     for a, b in _best_pairs(left, right, _figure_pair_cost):
         if _figures_agree(a, b):
-            if (change := _changed_since(a, b)) is not None:
+            change = _changed_since(a, b)
+            if change is not None and not _also_states(change, left, right):
                 into.findings.append(change)
             else:
                 into.agreements.append((a, b))
@@ -2114,8 +2146,8 @@ def _aimed_at(figure: _Figure) -> bool:
 _AIM = re.compile(
     r"\b(?:expects?|expected|will|would|plans?\s+to|planned|planning|aims?|targets?|goal"
     # "may" in lower case only: the month ("in May") is no hedge.
-    r"|hopes?|in\s+talks|(?-i:may)|might|projected|predicted|forecasts?|recommend(?:s|ed|ing)?"
-    r"|sought|asked\s+for"
+    r"|hopes?|in\s+talks|(?-i:may)|might|could|projected|predicted|forecasts?"
+    r"|recommend(?:s|ed|ing)?|sought|asked\s+for"
     r"|seek(?:s|ing)?|set\s+to|poised\s+to)\b",
     re.IGNORECASE,
 )

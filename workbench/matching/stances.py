@@ -76,7 +76,11 @@ _TOPICS: tuple[_Topic, ...] = (
                     r"\s+(?:role|post|job|position)|through|until|to\s+(?:serve|lead|run)))"
                     # Back in the post: "to return as CEO", "rejoins", "reinstated".
                     r"|return(?:s|ed|ing)?(?=\s+(?:as|to)\b)|rejoin(?:s|ed|ing)?\b"
-                    r"|reinstat(?:e|es|ed|ing|ement)\b|back\s+as\b)"
+                    # Not a thing put back: "to have his pay package reinstated".
+                    r"|(?<!package\s)(?<!plan\s)(?<!pay\s)(?<!award\s)(?<!deal\s)"
+                    r"(?<!compensation\s)(?<!benefits\s)(?<!licen[cs]e\s)"
+                    r"reinstat(?:e|es|ed|ing|ement)\b(?!\s+of\s+(?:\w+\s+){0,2}(?:pay|package|plan"
+                    r"|award|compensation|benefits|licen[cs]e)\b)|back\s+as\b)"
                 ),
             ),
         ),
