@@ -1854,3 +1854,12 @@ def test_a_death_count_is_a_toll() -> None:
     first = member("The new deaths bring the total counted so far to 577.", date(2024, 6, 19))
     later = member("Another report brought the total death count to 922.", date(2024, 6, 20))
     assert assess_group([first, later]).relation == "outdated"
+
+
+def test_the_fate_before_an_and_belongs_to_the_count_before_it() -> None:
+    day = date(2023, 11, 5)
+    both = member(
+        "The district follows closely, with 52 reported deaths and 132 people injured.", day
+    )
+    injured = member("In the district, 140 people were injured, officials said.", day)
+    assert assess_group([both, injured]).relation == "conflicting"

@@ -1142,22 +1142,25 @@ def _rate_period(rate: re.Match[str]) -> str:
 
 def _fate(text: str, start: int, end: int) -> str | None:
     """What befell the people a figure counts: the nearer of the words before and after it
-    ("killed 381 people and injured 1,000": 381 were killed)."""
+    ("killed 381 people and injured 1,000": 381 were killed). A word across an "and" from the
+    figure is another item's, and counts only when nothing nearer is found: "killed at least
+    15 and injured nearly 40", "52 reported deaths and 132 people injured"."""
     window = text[max(0, start - _FATE_REACH) : start]
-    found = []  # (distance from the figure, fate)
+    found = []  # (across an "and", distance from the figure, fate)
     if (before := _FATE_BEFORE.match(window)) is not None and before.lastgroup:
-        found.append((len(window) - before.end(before.lastgroup), before.lastgroup))
+        word_end = before.end(before.lastgroup)
+        across = _AND.search(window, word_end) is not None
+        found.append((across, len(window) - word_end, before.lastgroup))
     if (after := _FATE_AFTER.match(text, end)) is not None and after.lastgroup:
-        # "killed at least 15 and injured nearly 40": a fate past an "and" is the next item's.
-        next_item = _AND.search(text, end, after.start(after.lastgroup)) is not None
-        if not (found and next_item):
-            found.append((after.start(after.lastgroup) - end, after.lastgroup))
+        word_start = after.start(after.lastgroup)
+        across = _AND.search(text, end, word_start) is not None
+        found.append((across, word_start - end, after.lastgroup))
     cue = _UPDATE_CUE.search(window) or _REVISION_CUE.search(window)
     if not found and cue and _TOLL_SUBJECT.match(window):
         # "The death toll in the earthquake that measured 6.8 has gone up to 2,497": the toll
         # is the subject of the rise, however many words (and figures) lie between.
         return "deaths"
-    return min(found)[1] if found else None
+    return min(found)[2] if found else None
 
 
 _AND = re.compile(r"\band\b", re.IGNORECASE)
