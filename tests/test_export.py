@@ -78,6 +78,8 @@ MARKS = [
     ("60,000 Ukrainian soldiers by the summer of 2024, she added", "confirmed", TRICKY_NOTE, None),
     ("Before leaving, the Commission president handed over 50", "confirmed", None, None),
     ("she handed over 15 police vehicles", "disputed", "Other reports say 50 vehicles.", None),
+    # A claim no other report repeats: the golden files keep one outside any group.
+    ("The figure matters in Kyiv at a time when", "confirmed", None, None),
 ]  # fmt: skip
 FIRST_REVIEW = datetime(2024, 3, 1, 9, 0, tzinfo=UTC)
 

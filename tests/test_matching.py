@@ -119,6 +119,28 @@ def test_a_scale_written_onto_a_figure_gives_the_same_value_token(written, spell
     assert len(figures) == 1
 
 
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (
+            "China's GDP grew 5.2% last year",
+            "China's gross domestic product expanded 5.2% last year",
+        ),
+        ("The U.S. economy rose", "The United States economy increased"),
+        ("Reddit's IPO fell short", "Reddit's initial public offering dropped short"),
+        ("The CEO won the vote", "The chief executive officer wins the vote"),
+        ("The WHO warned of mpox", "The World Health Organization warned of mpox"),
+    ],
+)
+def test_names_written_out_and_abbreviated_give_the_same_tokens(first, second) -> None:
+    assert match_text(first).tokens == match_text(second).tokens
+
+
+def test_the_pronoun_us_and_the_word_who_are_no_names() -> None:
+    assert "usa" not in match_text("He told us the plan.").tokens
+    assert match_text("Officials who spoke").tokens == match_text("Officials spoke").tokens
+
+
 def test_a_name_with_accents_gives_the_same_tokens_as_without() -> None:
     accented = match_text("Talks in Düsseldorf and Kraków resumed, Müller’s café said.")
     plain = match_text("Talks in Dusseldorf and Krakow resumed, Muller's cafe said.")

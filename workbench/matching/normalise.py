@@ -42,6 +42,17 @@ _VARIANTS = {
     "armoured": "armored", "centre": "center", "labour": "labor", "favour": "favor",
     "shells": "rounds", "shell": "rounds", "ammunition": "rounds", "munitions": "rounds",
     "troops": "soldiers", "percent": "%", "per": "",
+    # Past forms the stemmer leaves alone: "the economy grew 5.2%" is "grows", "growing".
+    "grew": "grow", "grown": "grow", "rose": "rise", "risen": "rise", "fell": "fall",
+    "fallen": "fall", "won": "win", "lost": "lose", "struck": "strike", "sank": "sink",
+    "sunk": "sink", "shook": "shake", "took": "take", "taken": "take", "gave": "give",
+    "given": "give", "sold": "sell", "paid": "pay", "held": "hold", "kept": "keep",
+    "brought": "bring", "fled": "flee", "flew": "fly", "flown": "fly", "fought": "fight",
+    "knew": "know", "known": "know", "sent": "send", "spent": "spend", "stood": "stand",
+    "wrote": "write", "written": "write", "broke": "break", "broken": "break",
+    "froze": "freeze", "frozen": "freeze", "chose": "choose", "chosen": "choose",
+    "caught": "catch", "sought": "seek", "shrank": "shrink", "shrunk": "shrink",
+    "drove": "drive", "driven": "drive", "swept": "sweep", "became": "become", "led": "lead",
 }  # fmt: skip
 # Stems that news reports use interchangeably for the same thing in this domain.
 _SYNONYMS = {
@@ -54,17 +65,43 @@ _SYNONYMS = {
     "arm": "weapon", "armament": "weapon", "purchas": "buy", "procur": "buy", "bought": "buy",
     "pledg": "promis", "vow": "promis", "unveil": "announc", "disclos": "announc",
     "presid": "presid", "train": "train", "troop": "soldier", "kiev": "kyiv",
+    # How outlets word a figure's move: "grew", "expanded"; "rose", "climbed", "jumped".
+    "expand": "grow", "increas": "rise", "climb": "rise", "jump": "rise", "soar": "rise",
+    "surg": "rise", "declin": "fall", "drop": "fall", "tumbl": "fall", "plung": "fall",
+    "britain": "uk",
 }  # fmt: skip
+# Names an outlet writes out and another abbreviates; matched in the original case, where
+# "US" and "WHO" are not the words "us" and "who".
+_CASED_PHRASES = [
+    (re.compile(r"\bU\.S\.(?:A\.)?|\bUSA?\b"), " usa "),
+    (re.compile(r"\bU\.K\.|\bUK\b"), " uk "),
+    (re.compile(r"\bWHO\b"), " whoorg "),
+]
 _PHRASES = [
     (re.compile(r"\beuropean union\b"), "eu"),
     (re.compile(r"\beuropean commission\b"), "commission"),
     (re.compile(r"\bper ?cent\b"), "%"),
+    (re.compile(r"\bunited states(?: of america)?\b"), "usa"),
+    (re.compile(r"\bunited kingdom\b"), "uk"),
+    (re.compile(r"\bunited nations\b"), "un"),
+    (re.compile(r"\bgross domestic product\b"), "gdp"),
+    (re.compile(r"\binitial public offering\b"), "ipo"),
+    (re.compile(r"\bchief executive(?: officer)?\b"), "ceo"),
+    (re.compile(r"\binternational monetary fund\b"), "imf"),
+    (re.compile(r"\bfederal reserve\b"), "fed"),
+    (re.compile(r"\beuropean central bank\b"), "ecb"),
+    (re.compile(r"\bsecurities and exchange commission\b"), "sec"),
+    (re.compile(r"\bartificial intelligence\b"), "ai"),
+    (re.compile(r"\bconsumer price index\b"), "cpi"),
+    (re.compile(r"\bworld health organi[sz]ation\b"), "whoorg"),
+    (re.compile(r"\bnorth atlantic treaty organi[sz]ation\b"), "nato"),
     (re.compile(r"\bset(?:ting)? up\b"), "open"),
     (re.compile(r"\bturn(?:s|ed|ing)? out\b"), "produce"),
     (re.compile(r"\bhalf a million\b"), "500000"),
     (re.compile(r"\bone million\b"), "1 million"),
     (re.compile(r"\btwo million\b"), "2 million"),
 ]
+_MAY_HAVE_CASED_NAME = re.compile(r"U\.?[SK]|WHO")
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 # A scale written onto the figure, as headlines do: "$44bn", "$1.9T", "£38.1bn", "€5m".
 _SCALED = re.compile(r"(\d+(?:\.\d+)?)(k|m|mn|bn|b|tn|trn|t)")
@@ -119,6 +156,9 @@ def match_text(text: str) -> MatchText:
         # A question asserts nothing ("Why did SVB fail?", a sub-heading): two questions on
         # one subject are not one fact, so matching sees no words in it.
         return _NOTHING
+    if _MAY_HAVE_CASED_NAME.search(text):
+        for pattern, replacement in _CASED_PHRASES:
+            text = pattern.sub(replacement, text)
     lowered = text.lower().replace("’", "'").replace("‘", "'")
     if not lowered.isascii():
         lowered = _ascii_letters(lowered)
