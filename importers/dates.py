@@ -42,6 +42,8 @@ Conventions callers can rely on:
 * "N days/weeks/months/years ago" ("ten years ago", "a decade ago", "3 months ago") is the
   day, week, month or year that far before the reference, at that unit's precision; a vague
   count ("several years ago", "a few weeks ago") is no date.
+* Quarters ("the fourth quarter", "Q4 2023") are month precision spanning three months; without
+  a year, the reference's year unless that quarter starts over ~2 months after the reference.
 """
 
 from __future__ import annotations
@@ -202,12 +204,15 @@ class _Found:
 def extract_dates(text: str, reference: date | None) -> list[DateMention]:
     """Every date expression in `text`, resolved against `reference` (the article's date)."""
     found_all = [_interpret_safely(match, reference) for match in _SCAN.finditer(text)]
-    if " ago" in text:  # rare: skip the second scan for almost every sentence
+    if " ago" in text:  # rare: skip these scans for almost every sentence
         found_all += [_ago_safely(match, reference) for match in _AGO.finditer(text)]
-        found_all.sort(key=lambda found: found.start if found else -1)
+    if "uarter" in text or "Q" in text:
+        found_all += [_quarter_safely(match, reference) for match in _QUARTER.finditer(text)]
+    # Longest first at each start, so "the first quarter of 2024" hides the "2024" inside it.
+    found_all.sort(key=lambda found: (found.start, -found.end) if found else (-1, 0))
     mentions: list[DateMention] = []
     for found in found_all:
-        if found is None:
+        if found is None or (mentions and found.end <= mentions[-1].end):
             continue
         period = found.period
         mentions.append(
@@ -546,6 +551,47 @@ def _ago(match: re.Match[str], reference: date | None) -> _Found | None:
         day = reference - timedelta(days=count)
         return _Found(start, end, True, precision, _Period(day, day, "day"))
     return _Found(start, end, True, precision, _shifted_unit(unit, -count, reference))
+
+
+# --- quarters of a year ------------------------------------------------------------------
+
+_QUARTER_NUMBERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4}
+_QUARTER = re.compile(
+    r"\b(?:(?P<q_word>(?i:first|second|third|fourth|final))[\s-]+(?i:quarter)"
+    rf"(?:\s+of\s+(?P<q_of_year>{_YEAR}))?"
+    rf"|(?P<q_short>Q[1-4])(?:\s+(?P<q_year>{_YEAR}))?)(?![\w-])"
+)
+
+
+def _quarter_safely(match: re.Match[str], reference: date | None) -> _Found | None:
+    try:
+        return _quarter(match, reference)
+    except (ValueError, OverflowError):
+        return _quarter(match, None)
+
+
+def _quarter(match: re.Match[str], reference: date | None) -> _Found:
+    """ "The fourth quarter", "Q4 2023": three months, at month precision like a season. Without
+    a year, the reference's year unless its quarter starts more than two months after the
+    reference ("the fourth quarter" in a January report is last year's)."""
+    written = match["q_word"] or match["q_short"]
+    number = _QUARTER_NUMBERS.get(written.lower()) or int(written[1])
+    year_text = match["q_of_year"] or match["q_year"]
+    start, end = match.start(), match.end()
+    if year_text:
+        return _Found(start, end, False, "month", _quarter_period(int(year_text), number))
+    if reference is None:
+        return _Found(start, end, True, "month", None)
+    year = reference.year
+    if date(year, 3 * number - 2, 1) > reference + timedelta(days=_LATEST_PLAUSIBLE_DAYS):
+        year -= 1
+    return _Found(start, end, True, "month", _quarter_period(year, number))
+
+
+def _quarter_period(year: int, number: int) -> _Period:
+    first = _month_period(year, 3 * number - 2)
+    last = _month_period(year, 3 * number)
+    return _Period(first.first, last.last, "month")
 
 
 # --- metadata values and publication dates ------------------------------------------------

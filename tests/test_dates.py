@@ -80,6 +80,17 @@ def only_mention(text: str, reference: date | None = REFERENCE) -> DateMention:
         ("It was founded a decade ago.", "a decade ago", "2014-01-01", "year", True),
         ("Three days ago, the ship sank.", "Three days ago", "2024-02-27", "day", True),
         ("It opened 2 months ago.", "2 months ago", "2024-01-01", "month", True),
+        # A quarter without a year that would start over two months ahead is last year's.
+        ("Output fell in the fourth quarter.", "fourth quarter", "2023-10-01", "month", True),
+        ("Profit rose in the first quarter.", "first quarter", "2024-01-01", "month", True),
+        ("Profit rose in Q1 2023.", "Q1 2023", "2023-01-01", "month", False),
+        (
+            "It grew in the third quarter of 2022.",
+            "third quarter of 2022",
+            "2022-07-01",
+            "month",
+            False,
+        ),
     ],
 )
 def test_date_expressions(text: str, span: str, value: str, precision: str, relative: bool) -> None:
@@ -150,6 +161,8 @@ def test_period_end(text: str, period_end: str) -> None:
         "a summer offensive",
         "It grew 35 times.",
         "It happened several years ago.",  # too vague for a date
+        "She won a quarter of the vote.",
+        "Fans boarded the QE2 in Q-ship fashion.",
     ],
 )
 def test_not_dates(text: str) -> None:

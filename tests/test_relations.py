@@ -22,6 +22,7 @@ from workbench.matching.relations import (
     named_days_apart,
     news_days_apart,
     one_story,
+    part_period_apart,
     past_event_apart,
     reported_apart,
     status_moves_on,
@@ -1863,3 +1864,39 @@ def test_the_fate_before_an_and_belongs_to_the_count_before_it() -> None:
     )
     injured = member("In the district, 140 people were injured, officials said.", day)
     assert assess_group([both, injured]).relation == "conflicting"
+
+
+def test_a_quarter_is_part_of_its_year_not_the_year() -> None:
+    quarter = member(
+        "In the fourth quarter, the economy expanded 5.2 percent year on year.", date(2024, 1, 17)
+    )
+    short = member("For Q4, the country's GDP also grew at 5.2%.", date(2024, 1, 16))
+    year = member("The country's GDP grew by 5.2% in 2023.", date(2024, 3, 5))
+    last_year = member("The economy expanded 5.2% last year.", date(2024, 1, 16))
+    readings = Readings()
+    assert part_period_apart([quarter], [year], readings)
+    assert part_period_apart([short], [last_year], readings)
+    assert not part_period_apart([year], [last_year], readings)
+    assert not part_period_apart([quarter], [short], readings)
+    # Not one quantity, so the members agree on no figure.
+    assert (
+        assess_group([quarter, year]).reason == "no figures, dates or stages in common to compare"
+    )
+
+
+def test_a_count_dated_by_the_day_it_was_told_is_no_period_figure() -> None:
+    month = member("In January 2023, the company said it would cut 12,000 jobs.", date(2024, 1, 11))
+    year = member("A year ago, the company said it would cut 12,000 jobs.", date(2024, 1, 13))
+    assert not part_period_apart([month], [year], Readings())
+
+
+def test_a_period_opening_a_report_of_what_was_said_dates_the_saying() -> None:
+    month = member(
+        "In January 2023, the company said it would cut 12,000 jobs, about 6% of its staff.",
+        date(2024, 1, 11),
+    )
+    year = member(
+        "A year ago, the company said it would cut 12,000 jobs, about 6 percent of its staff.",
+        date(2024, 1, 13),
+    )
+    assert not part_period_apart([month], [year], Readings())

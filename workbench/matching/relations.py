@@ -1180,7 +1180,44 @@ def _period_next_to(start: int, end: int, claim: MemberClaim) -> tuple[date, dat
             continue
         if best is None or gap < best[0]:
             best = (gap, period)
-    return best[1] if best else None
+    return best[1] if best else _leading_period(start, claim)
+
+
+def _leading_period(start: int, claim: MemberClaim) -> tuple[date, date] | None:
+    """A period a month or longer that opens the figure's sentence ("In the fourth quarter,
+    the economy expanded 5.2 percent"; "For Q4, GDP also grew at 5.2%"), no other date
+    between: the time the sentence's figures are told for."""
+    sentence_start = max(
+        (m.end() for m in _SENTENCE_PART_END.finditer(claim.text, 0, start)), default=0
+    )
+    for mention in claim.dates:
+        mention_start, mention_end = int(mention["start"]), int(mention["end"])
+        if not sentence_start <= mention_start < mention_end <= start:
+            continue
+        period = _period(mention)
+        opening = _LEADING_TIME.fullmatch(claim.text, sentence_start, mention_start)
+        if period is None or opening is None or _span_days(period) < _PERIOD_MIN_DAYS:
+            return None
+        if not _COMMA_AFTER.match(claim.text, mention_end):
+            return None
+        if _TOLD.search(claim.text, mention_end, start):
+            return None  # "In January 2023, Google said it would cut 12,000": when it was said
+        return period
+    return None
+
+
+_TOLD = re.compile(
+    r"\b(?:said|says|announced|announces|told|tells|reported|reports|stated|confirmed"
+    r"|revealed|unveiled)\b",
+    re.IGNORECASE,
+)
+
+
+# What may come before a period that opens a sentence: "In the", "For", "During".
+_LEADING_TIME = re.compile(
+    r"\s*(?:[\"\u201c]\s*)?(?i:in|for|during|over|across|throughout)?\s*(?i:the\s+)?"
+)
+_COMMA_AFTER = re.compile(r"\s*,")
 
 
 def _of_past_event(start: int, end: int, claim: MemberClaim, published: date | None) -> bool:
@@ -1481,6 +1518,35 @@ def reported_apart(
         return False  # the usual case, decided without reading a figure
     right_figures = _with_figures(right, readings)
     return any(_values_apart(a, b) for a in _with_figures(left, readings) for b in right_figures)
+
+
+def part_period_apart(
+    left: Sequence[MemberClaim], right: Sequence[MemberClaim], readings: Readings
+) -> bool:
+    """Whether a claim of one group gives a quantity for a part of the period a claim of the
+    other gives it for ("grew 5.2% in the fourth quarter", "grew 5.2% in 2023"): two facts,
+    however alike the words and the values."""
+    left_periods = _period_figures(left, readings)
+    if not left_periods:
+        return False  # the usual case: no figure for a month or longer
+    right_periods = _period_figures(right, readings)
+    return any(
+        a.unit_key == b.unit_key and _part_of_period(a, b)
+        for a in left_periods
+        for b in right_periods
+    )
+
+
+def _period_figures(members: Sequence[MemberClaim], readings: Readings) -> list[_Figure]:
+    return [
+        figure
+        for member in members
+        if member.numbers and member.dates
+        for figure in readings.read(member).figures
+        if figure.period is not None
+        and _span_days(figure.period) >= _PERIOD_MIN_DAYS
+        and _is_rate_or_amount(figure)
+    ]
 
 
 def past_event_apart(
@@ -1869,6 +1935,8 @@ def _changed_since(a: _Figure, b: _Figure) -> _Finding | None:
 def _figure_pair_cost(a: _Figure, b: _Figure) -> tuple[int, int, float] | None:
     if a.unit_key != b.unit_key:
         return None
+    if _part_of_period(a, b):
+        return None  # the fourth quarter's 5.2% growth is not the year's 5.2%
     agree = _figures_agree(a, b)
     if a.past != b.past and not agree:
         return None  # an older event's figure is no earlier value of this one
@@ -1933,6 +2001,33 @@ def _exact(figure: _Figure) -> bool:
         and value.is_integer()
         and int(value) % 10 != 0
     )
+
+
+def _part_of_period(a: _Figure, b: _Figure) -> bool:
+    """Whether one figure is stated for a part of the other's period, both a month or longer:
+    a quarter of its year, a month of its quarter. (Periods apart are another matter: an
+    update, or another period's amount; a day is an event's, not a period's.)"""
+    if a.period is None or b.period is None or a.period == b.period:
+        return False
+    if not (_is_rate_or_amount(a) and _is_rate_or_amount(b)):
+        return False  # "In January 2023, Google said it would cut 12,000" dates the saying
+    if min(_span_days(a.period), _span_days(b.period)) < _PERIOD_MIN_DAYS:
+        return False
+    (inner, outer) = sorted((a.period, b.period), key=_span_days)
+    return outer[0] <= inner[0] and inner[1] <= outer[1]
+
+
+def _is_rate_or_amount(figure: _Figure) -> bool:
+    """A percentage or a sum of money: what a period's growth, revenue or profit is told in."""
+    unit = figure.unit_key.split("/")[0]
+    return unit == "percent" or (len(unit) == 3 and unit.isupper())
+
+
+def _span_days(period: tuple[date, date]) -> int:
+    return (period[1] - period[0]).days + 1
+
+
+_PERIOD_MIN_DAYS = 28
 
 
 def _periods_differ(a: _Figure, b: _Figure) -> bool:

@@ -61,6 +61,7 @@ from workbench.matching.relations import (
     named_days_apart,
     news_days_apart,
     one_story,
+    part_period_apart,
     past_event_apart,
     reported_apart,
     status_moves_on,
@@ -440,8 +441,8 @@ def _apart(
     further apart than one story, one quantity with other values a month or more apart, days
     named further apart than a slip, news of days more than a week apart (headlines of two
     meetings), acts done that differ in what or who (two events told alike), a count of an
-    older event against the same count for the news, or a milestone reached against another
-    value of its quantity."""
+    older event against the same count for the news, a quantity for a part of the period the
+    other gives it for, or a milestone reached against another value of its quantity."""
 
     def apart(left: Sequence[int], right: Sequence[int]) -> bool:
         left_claims, right_claims = [members[i] for i in left], [members[i] for i in right]
@@ -453,6 +454,7 @@ def _apart(
             or news_days_apart(left_claims, right_claims, readings)
             or done_acts_apart(left_claims, right_claims, readings)
             or past_event_apart(left_claims, right_claims, readings)
+            or part_period_apart(left_claims, right_claims, readings)
             or milestones_apart(left_claims, right_claims, readings)
             or editions_apart(left_claims, right_claims)
         )
