@@ -42,8 +42,9 @@ Conventions callers can rely on:
 * "N days/weeks/months/years ago" ("ten years ago", "a decade ago", "3 months ago") is the
   day, week, month or year that far before the reference, at that unit's precision; a vague
   count ("several years ago", "a few weeks ago") is no date.
-* Quarters ("the fourth quarter", "Q4 2023") are month precision spanning three months; without
-  a year, the reference's year unless that quarter starts over ~2 months after the reference.
+* Quarters ("the fourth quarter", "Q4 2023", "the October-December quarter") are month
+  precision spanning three months; without a year, the reference's year unless that quarter
+  starts over ~2 months after the reference.
 """
 
 from __future__ import annotations
@@ -556,8 +557,12 @@ def _ago(match: re.Match[str], reference: date | None) -> _Found | None:
 # --- quarters of a year ------------------------------------------------------------------
 
 _QUARTER_NUMBERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4}
+_QUARTER_FIRST_MONTHS = {"january": 1, "april": 2, "july": 3, "october": 4}
 _QUARTER = re.compile(
-    r"\b(?:(?P<q_word>(?i:first|second|third|fourth|final))[\s-]+(?i:quarter)"
+    r"\b(?:(?:(?P<q_word>(?i:first|second|third|fourth|final))[\s-]+(?i:quarter)"
+    # "the October-December quarter", "the January to March quarter"
+    r"|(?P<q_from>January|April|July|October)(?:\s*[-\u2013]\s*|\s+to\s+)"
+    r"(?:March|June|September|December)\s+(?i:quarter))"
     rf"(?:\s+of\s+(?P<q_of_year>{_YEAR}))?"
     rf"|(?P<q_short>Q[1-4])(?:\s+(?P<q_year>{_YEAR}))?)(?![\w-])"
 )
@@ -574,8 +579,11 @@ def _quarter(match: re.Match[str], reference: date | None) -> _Found:
     """ "The fourth quarter", "Q4 2023": three months, at month precision like a season. Without
     a year, the reference's year unless its quarter starts more than two months after the
     reference ("the fourth quarter" in a January report is last year's)."""
-    written = match["q_word"] or match["q_short"]
-    number = _QUARTER_NUMBERS.get(written.lower()) or int(written[1])
+    if match["q_from"]:
+        number = _QUARTER_FIRST_MONTHS[match["q_from"].lower()]
+    else:
+        written = match["q_word"] or match["q_short"]
+        number = _QUARTER_NUMBERS.get(written.lower()) or int(written[1])
     year_text = match["q_of_year"] or match["q_year"]
     start, end = match.start(), match.end()
     if year_text:

@@ -91,6 +91,13 @@ def only_mention(text: str, reference: date | None = REFERENCE) -> DateMention:
             "month",
             False,
         ),
+        (
+            "It grew in the October-December quarter.",
+            "October-December quarter",
+            "2023-10-01",
+            "month",
+            True,
+        ),
     ],
 )
 def test_date_expressions(text: str, span: str, value: str, precision: str, relative: bool) -> None:
