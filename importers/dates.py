@@ -51,6 +51,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
@@ -204,11 +205,11 @@ class _Found:
 
 def extract_dates(text: str, reference: date | None) -> list[DateMention]:
     """Every date expression in `text`, resolved against `reference` (the article's date)."""
-    found_all = [_interpret_safely(match, reference) for match in _SCAN.finditer(text)]
+    found_all = [_read_safely(_interpret, match, reference) for match in _SCAN.finditer(text)]
     if " ago" in text:  # rare: skip these scans for almost every sentence
-        found_all += [_ago_safely(match, reference) for match in _AGO.finditer(text)]
+        found_all += [_read_safely(_ago, match, reference) for match in _AGO.finditer(text)]
     if "uarter" in text or "Q" in text:
-        found_all += [_quarter_safely(match, reference) for match in _QUARTER.finditer(text)]
+        found_all += [_read_safely(_quarter, match, reference) for match in _QUARTER.finditer(text)]
     # Longest first at each start, so "the first quarter of 2024" hides the "2024" inside it.
     found_all.sort(key=lambda found: (found.start, -found.end) if found else (-1, 0))
     mentions: list[DateMention] = []
@@ -230,12 +231,16 @@ def extract_dates(text: str, reference: date | None) -> list[DateMention]:
     return mentions
 
 
-def _interpret_safely(match: re.Match[str], reference: date | None) -> _Found | None:
+def _read_safely(
+    read: Callable[[re.Match[str], date | None], _Found | None],
+    match: re.Match[str],
+    reference: date | None,
+) -> _Found | None:
     try:
-        return _interpret(match, reference)
+        return read(match, reference)
     except (ValueError, OverflowError):
         # A reference at the edge of the calendar (year 1 or 9999): report it unresolved.
-        return _interpret(match, None)
+        return read(match, None)
 
 
 def _interpret(match: re.Match[str], reference: date | None) -> _Found | None:
@@ -531,13 +536,6 @@ _AGO = re.compile(
 )
 
 
-def _ago_safely(match: re.Match[str], reference: date | None) -> _Found | None:
-    try:
-        return _ago(match, reference)
-    except (ValueError, OverflowError):
-        return _ago(match, None)
-
-
 def _ago(match: re.Match[str], reference: date | None) -> _Found | None:
     written = match["a_count"].lower()
     count = int(written) if written.isdigit() else _COUNT_WORDS[written]
@@ -556,7 +554,7 @@ def _ago(match: re.Match[str], reference: date | None) -> _Found | None:
 
 # --- quarters of a year ------------------------------------------------------------------
 
-_QUARTER_NUMBERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4}
+_QUARTER_NUMBERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4}
 _QUARTER_FIRST_MONTHS = {"january": 1, "april": 2, "july": 3, "october": 4}
 _QUARTER = re.compile(
     r"\b(?:(?:(?P<q_word>(?i:first|second|third|fourth|final))[\s-]+(?i:quarter)"
@@ -568,17 +566,10 @@ _QUARTER = re.compile(
 )
 
 
-def _quarter_safely(match: re.Match[str], reference: date | None) -> _Found | None:
-    try:
-        return _quarter(match, reference)
-    except (ValueError, OverflowError):
-        return _quarter(match, None)
-
-
 def _quarter(match: re.Match[str], reference: date | None) -> _Found:
-    """ "The fourth quarter", "Q4 2023": three months, at month precision like a season. Without
-    a year, the reference's year unless its quarter starts more than two months after the
-    reference ("the fourth quarter" in a January report is last year's)."""
+    """A quarter ("the fourth quarter", "Q4 2023"): three months, at month precision like a
+    season. Without a year, the reference's year unless its quarter starts more than two
+    months after the reference ("the fourth quarter" in a January report is last year's)."""
     if match["q_from"]:
         number = _QUARTER_FIRST_MONTHS[match["q_from"].lower()]
     else:
