@@ -59,6 +59,8 @@ from typing import Any
 
 from dateparser.date import DateDataParser
 
+from workbench.importers.numbers import AGO_UNITS
+
 _MONTH_NAMES = (
     "January February March April May June July August September October November December"
 ).split()
@@ -531,8 +533,7 @@ _COUNT_WORDS = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
 }  # fmt: skip
 _AGO = re.compile(
-    rf"(?<![\w$€£.,-])(?P<a_count>\d{{1,3}}|(?i:{'|'.join(_COUNT_WORDS)}))[\s\u00a0]+"
-    r"(?P<a_unit>(?i:days?|weeks?|months?|years?|decades?))[\s\u00a0]+(?i:ago)\b"
+    rf"(?<![\w$€£.,-])(?P<a_count>\d{{1,3}}|(?i:{'|'.join(_COUNT_WORDS)}))[\s\u00a0]+{AGO_UNITS}"
 )
 
 

@@ -475,8 +475,8 @@ def _mention_from_amount(text: str, amount: _Amount) -> NumberMention | None:
         return None  # "100m" may be metres; only money makes the suffix a scale
     if amount.is_plain and (_names_a_thing(text, amount.start) or _is_time_of_day(text, amount)):
         return None
-    if amount.is_plain and _AGO_AFTER.match(text, amount.end):
-        return None  # "12 years ago" dates something (see dates.py); it counts nothing
+    if amount.is_plain and AGO_AFTER_NUMBER.match(text, amount.end):
+        return None
     unit = _unit(text, amount)
     if amount.looks_like_year and (unit is None or _is_after_date_word(text, amount.start)):
         return None
@@ -492,7 +492,10 @@ def _mention_from_amount(text: str, amount: _Amount) -> NumberMention | None:
     )
 
 
-_AGO_AFTER = re.compile(r"[ \u00a0]+(?i:days?|weeks?|months?|years?|decades?)[ \u00a0]+(?i:ago)\b")
+# A unit of time and "ago" after a number: "12 years ago" dates something (importers.dates
+# reads it), it counts nothing.
+AGO_UNITS = r"(?P<a_unit>(?i:days?|weeks?|months?|years?|decades?))[\s\u00a0]+(?i:ago)\b"
+AGO_AFTER_NUMBER = re.compile(rf"[\s\u00a0]+{AGO_UNITS}")
 
 
 def _is_time_of_day(text: str, amount: _Amount) -> bool:

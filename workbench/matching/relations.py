@@ -1190,20 +1190,24 @@ def _leading_period(start: int, claim: MemberClaim) -> tuple[date, date] | None:
     sentence_start = max(
         (m.end() for m in _SENTENCE_PART_END.finditer(claim.text, 0, start)), default=0
     )
-    for mention in claim.dates:
-        mention_start, mention_end = int(mention["start"]), int(mention["end"])
-        if not sentence_start <= mention_start < mention_end <= start:
-            continue
-        period = _period(mention)
-        opening = _LEADING_TIME.fullmatch(claim.text, sentence_start, mention_start)
-        if period is None or opening is None or _span_days(period) < _PERIOD_MIN_DAYS:
-            return None
-        if not _COMMA_AFTER.match(claim.text, mention_end):
-            return None
-        if _TOLD.search(claim.text, mention_end, start):
-            return None  # "In January 2023, Google said it would cut 12,000": when it was said
-        return period
-    return None
+    before = [
+        mention
+        for mention in claim.dates
+        if sentence_start <= int(mention["start"]) < int(mention["end"]) <= start
+    ]
+    if len(before) != 1:
+        return None
+    mention_start, mention_end = int(before[0]["start"]), int(before[0]["end"])
+    period = _period(before[0])
+    if period is None or _span_days(period) < _PERIOD_MIN_DAYS:
+        return None
+    if not _LEADING_TIME.fullmatch(claim.text, sentence_start, mention_start):
+        return None
+    if not _COMMA_AFTER.match(claim.text, mention_end):
+        return None
+    if _TOLD.search(claim.text, mention_end, start):
+        return None  # "In January 2023, Google said it would cut 12,000": when it was said
+    return period
 
 
 _TOLD = re.compile(
