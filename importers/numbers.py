@@ -95,12 +95,24 @@ _TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen
 _WORD_NUMBER = rf"(?i:half{_SPACE}+an?|(?:{_TENS})(?:-(?:{_ONES}))?|{_TEENS}|{_ONES}|an?)"
 
 
+# A unit written onto the figure: "40km", "165mph", "9.81s", "9.79sec", "300kg". Not "m",
+# which is as often a million as a metre.
+_ATTACHED_UNITS = {
+    "km/h": "km/h", "kph": "km/h", "mph": "mph", "km": "km", "kg": "kg", "cm": "cm",
+    "mm": "mm", "ft": "feet", "secs": "seconds", "sec": "seconds", "s": "seconds",
+    "mins": "minutes", "min": "minutes", "hrs": "hours", "hr": "hours",
+}  # fmt: skip
+_ATTACHED_UNIT = "|".join(re.escape(unit) for unit in _ATTACHED_UNITS)
+
+
 def _amount_pattern(prefix: str) -> str:
     """One figure with its optional currency, scale and percent; group names get `prefix`."""
     return rf"""
         (?P<{prefix}cur>{_CURRENCY_PREFIX})?
         (?P<{prefix}num>{_NUMBER})
-        (?:(?P<{prefix}attached>(?i:bln|mln)|bn|mn|tn|m|k|B|M|K|T)|{_SPACE}?(?P<{prefix}scale>{_SCALE_WORD}))?
+        (?:(?P<{prefix}attached>(?i:bln|mln)|bn|mn|tn|m|k|B|M|K|T)
+          |(?P<{prefix}unit>{_ATTACHED_UNIT})
+          |{_SPACE}?(?P<{prefix}scale>{_SCALE_WORD}))?
         (?!\w)
         (?:(?:{_SPACE}?|-)(?P<{prefix}pct>{_PERCENT})|{_SPACE}+(?P<{prefix}cursuf>{_CURRENCY_SUFFIX}))?
     """
@@ -271,6 +283,7 @@ class _Amount:
     attached_scale: bool  # "€600m": only trusted when a currency says it is money
     # Written with a thousands separator: "2,012" is a count (a toll), never the year 2012.
     separated: bool = False
+    attached_unit: str | None = None  # "40km", "9.81s"
 
     @property
     def value(self) -> float:
@@ -450,10 +463,13 @@ def _with_shared_parts(amount: _Amount, other: _Amount) -> _Amount:
         currency=amount.currency or other.currency,
         percent=amount.percent or other.percent,
         attached_scale=amount.attached_scale or other.attached_scale,
+        attached_unit=amount.attached_unit or other.attached_unit,
     )
 
 
 def _range_mention(text: str, low: _Amount, high: _Amount) -> NumberMention | None:
+    if _NOT_A_UNIT in (low.attached_unit, high.attached_unit):
+        return None
     if low.looks_like_year and high.looks_like_year:
         return None  # "2022-2024" is a span of years, left to the date extractor
     if (low.attached_scale or high.attached_scale) and not low.currency:
@@ -473,6 +489,8 @@ def _range_mention(text: str, low: _Amount, high: _Amount) -> NumberMention | No
 def _mention_from_amount(text: str, amount: _Amount) -> NumberMention | None:
     if amount.attached_scale and not amount.currency:
         return None  # "100m" may be metres; only money makes the suffix a scale
+    if amount.attached_unit == _NOT_A_UNIT:
+        return None
     if amount.is_plain and (_names_a_thing(text, amount.start) or _is_time_of_day(text, amount)):
         return None
     if amount.is_plain and AGO_AFTER_NUMBER.match(text, amount.end):
@@ -541,13 +559,26 @@ def _digit_amount(match: re.Match[str], prefix: str) -> _Amount:
         percent=match.group(f"{prefix}pct"),
         attached_scale=match.group(f"{prefix}attached") is not None,
         separated="," in match.group(f"{prefix}num"),
+        attached_unit=_attached_unit(match.group(f"{prefix}unit"), match.group(f"{prefix}num")),
     )
+
+
+def _attached_unit(written: str | None, digits: str) -> str | None:
+    if written is None:
+        return None
+    if written == "s" and "." not in digits:
+        # "the 1990s", "1,000s of people": a decade or a rough count, no seconds.
+        return _NOT_A_UNIT
+    return _ATTACHED_UNITS[written]
+
+
+_NOT_A_UNIT = "-"
 
 
 def _last_group_end(match: re.Match[str], prefix: str) -> int:
     return max(
         match.end(f"{prefix}{name}")
-        for name in ("num", "attached", "scale", "pct", "cursuf")
+        for name in ("num", "attached", "unit", "scale", "pct", "cursuf")
         if match.group(f"{prefix}{name}") is not None
     )
 
@@ -585,6 +616,8 @@ def _currency_code(written: str | None) -> str | None:
 
 
 def _unit(text: str, amount: _Amount) -> str | None:
+    if amount.attached_unit:
+        return amount.attached_unit
     if amount.currency:
         return amount.currency
     if amount.percent:

@@ -26,6 +26,10 @@ def only_mention(text: str) -> NumberMention:
         ("Costs were 70 million US dollars.", "70 million US dollars", 7e7, "USD"),
         ("A €600m package.", "€600m", 6e8, "EUR"),
         ("A $5bn deal.", "$5bn", 5e9, "USD"),
+        ("The quake was 40km deep.", "40km", 40, "km"),
+        ("Winds of 165mph hit the coast.", "165mph", 165, "mph"),
+        ("Kerley took bronze in 9.81sec.", "9.81sec", 9.81, "seconds"),
+        ("Kerley took bronze in 9.81s.", "9.81s", 9.81, "seconds"),
         ("It has 500,000 shells.", "500,000", 500_000, "shells"),
         ("It delivered 500,000 ammunition rounds.", "500,000", 500_000, "rounds"),
         ("About half a million people fled.", "half a million", 5e5, "people"),
@@ -186,6 +190,8 @@ def test_figures_that_are_not_ranges(text: str, spans: list[str]) -> None:
         "It may rise; a march on Kyiv.",
         "Only one permit and two pertinent points; one of the percentages.",
         "The company was founded 12 years ago.",  # a date, not 12 years of anything
+        "Music of the 1990s and 1,000s of fans.",  # a decade and a rough count, no seconds
+        "A 100m sprint.",
     ],
 )
 def test_not_quantities(text: str) -> None:

@@ -1900,3 +1900,24 @@ def test_a_period_opening_a_report_of_what_was_said_dates_the_saying() -> None:
         date(2024, 1, 13),
     )
     assert not part_period_apart([month], [year], Readings())
+
+
+def test_units_written_onto_figures_compare_with_units_written_out() -> None:
+    day = date(2024, 8, 5)
+    onto = member("Kerley took bronze in 9.81sec, a hundredth ahead of Simbine.", day)
+    out = member("Kerley took bronze in 9.81 seconds, a hundredth ahead of Simbine.", day)
+    slower = member("Kerley took bronze in 9.85s, a hundredth ahead of Simbine.", day)
+    assert assess_group([onto, out]).relation == "repeated"
+    assert assess_group([out, slower]).relation == "conflicting"
+    shallow = member("The quake struck at a depth of 10km.", day)
+    deep = member("The quake struck at a depth of 40 kilometres.", day)
+    assert assess_group([shallow, deep]).relation == "conflicting"
+
+
+def test_a_decimal_written_to_its_last_digit_is_exact() -> None:
+    day = date(2024, 6, 12)
+    first = member("Annual inflation rose to 7.2% in May.", day)
+    second = member("Annual inflation rose to 7.3% in May.", day)
+    rounder = member("Annual inflation rose to 7% in May.", day)
+    assert assess_group([first, second]).relation == "conflicting"
+    assert assess_group([first, rounder]).relation == "repeated"

@@ -147,6 +147,11 @@ _UNIT_SYNONYMS = {
     "shell": "rounds",
     # A headcount, however an outlet words it: "11,000 jobs", "11,000 employees", "staff".
     **dict.fromkeys(("employees", "employee", "staff", "jobs", "job", "positions"), "workers"),
+    # Units written short or long: "9.79 secs", "9.81sec" (read as seconds), "9.81 seconds".
+    **dict.fromkeys(("secs", "sec"), "seconds"),
+    **dict.fromkeys(("mins", "min"), "minutes"),
+    **dict.fromkeys(("hrs", "hr"), "hours"),
+    **dict.fromkeys(("kilograms", "kilogrammes", "kgs"), "kg"),
 }
 _IN_BASE_UNIT = {
     "km": ("km", 1.0), "kilometres": ("km", 1.0), "kilometers": ("km", 1.0),
@@ -1995,16 +2000,19 @@ def _figures_agree(a: _Figure, b: _Figure) -> bool:
 
 
 def _exact(figure: _Figure) -> bool:
-    """An unqualified figure written to its last unit, in digits, whose last digit is not a
-    zero ("411 seats", "a toll of 3,145", "trading at $102,675"); not "28 billion", nor a
+    """An unqualified figure written to its last digit, which is not a zero ("411 seats", "a
+    toll of 3,145", "trading at $102,675", "9.81 seconds", "7.2%"); not "28 billion", nor a
     length converted to kilometres."""
-    value = figure.value
-    return (
-        figure.low == figure.high
-        and figure.rounding == 0.5
-        and value.is_integer()
-        and int(value) % 10 != 0
-    )
+    if figure.low != figure.high:
+        return False
+    for decimals in range(_MAX_DECIMALS + 1):
+        if math.isclose(figure.rounding, 0.5 * 10.0**-decimals):
+            digits = figure.value * 10.0**decimals
+            return math.isclose(digits, round(digits), abs_tol=1e-6) and round(digits) % 10 != 0
+    return False  # rounded by a scale word or a conversion
+
+
+_MAX_DECIMALS = 3
 
 
 def _part_of_period(a: _Figure, b: _Figure) -> bool:
