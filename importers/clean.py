@@ -17,6 +17,9 @@ Dropped (recorded in ``CleanedArticle.removed``):
   the same way, which costs nothing since split.py would skip it as a heading anyway;
 * subscription notices ("…offered to subscribers…", "Subscribe to our newsletter", …);
 * trackback comments: paragraphs that start and end with "[…]" or "[...]";
+* the signature after an embedded social-media post ("— Jeff Passan (@JeffPassan) December 9,
+  2023", with any "pic.twitter.com/…" or "https://t.co/…" link before it); the post's own
+  words stay;
 * everything from the end of the article on. Once the body has begun, an author box
   ("Avatar"), a comment count ("2 comments"), "Related", "Read more", "More from …", a second
   "News Feed" and similar section titles start teasers for other stories, so that line and all
@@ -31,8 +34,9 @@ Feb. 24, 2024.") for the publication-date search.
 
 Sub-headings ("What Comes Next") stay in the body as their own paragraph; split.py skips short
 lines without terminal punctuation, so they never become claims. Bullet items are normalised to
-"- item" lines, one list per paragraph. Text inside kept lines is never altered, so literal
-"[…]" or "[bold]" in a real paragraph survives.
+"- item" lines, one list per paragraph. Text inside kept lines is never altered (only a glued
+label or a post signature is cut from an edge), so literal "[…]" or "[bold]" in a real
+paragraph survives.
 """
 
 from __future__ import annotations
@@ -97,6 +101,13 @@ _CREDIT_LINE_RE = re.compile(
 CREDIT_LINE_MAX_WORDS = 8
 # A section label some sites glue to the start of a paragraph: "The Brief A Georgia judge ...".
 _LABEL_PREFIX_RE = re.compile(r"The Brief\s+(?=[A-Z])")
+# The signature a page leaves after an embedded post: "… $700 million. — Jeff Passan
+# (@JeffPassan) December 9, 2023", with the post's picture or short links before it. The date
+# is when the post went up, not a date the post reports, so it must not reach the claim.
+_EMBED_SIGNATURE_RE = re.compile(
+    r"(?:\s*(?:pic\.twitter\.com/\w+|https?://t\.co/\w+))*\s*[—–]\s*[^—–()\n]{1,60}"
+    r"\(@\w{1,30}\)\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}$"
+)
 _BULLET_RE = re.compile(r"[•*·▪◦‣–-]\s+(?=\S)")
 _NUMBERED_ITEM_RE = re.compile(r"\d{1,3}[.)]\s+(?=\S)")
 _SENTENCE_END_CHARS = ".!?…:;\"”’')]"
@@ -161,6 +172,9 @@ def _take_line(state: _Cleaner, line: str, wraps_on: bool) -> None:
     if (label := _LABEL_PREFIX_RE.match(line)) is not None:
         state.removed.append(label.group(0).strip())
         line = line[label.end() :]
+    if (signature := _EMBED_SIGNATURE_RE.search(line)) is not None and signature.start() > 0:
+        state.removed.append(signature.group(0).strip())
+        line = line[: signature.start()]
     if state.skip_author_box and _is_author_box_line(line):
         state.skip_author_box -= 1
         state.removed.append(line)

@@ -32,8 +32,8 @@ Conventions callers can rely on:
   the following / preceding / current occurrence.
 * Weekdays: "on Monday" is the Monday on or before the reference; "last Monday" strictly
   before, "next Monday" strictly after, "this Monday" within the reference's week. A bare
-  weekday after a word of the future in its clause ("will", "expected", "could", "due") is
-  the Monday on or after the reference.
+  weekday after a word of the future in its clause ("will", "expected", "could", "due", a
+  headline's "to be introduced") is the Monday on or after the reference.
 * Not dates: lower-case month words ("a march on Kyiv", "it may rise"), a capitalised "May" or
   other month with neither day, year, nor a preceding word such as "in"/"since"/"by"/"early";
   years with no preposition ("2024 was"; but "a 2018 fire", where a determiner and a noun
@@ -481,7 +481,9 @@ def _weekday(match: re.Match[str], reference: date | None) -> _Found:
 # what happened).
 _FORETOLD = re.compile(
     r"\b(?:will|won't|shall|expected|expects?|due|scheduled|set\s+to|plans?\s+to|planned"
-    r"|going\s+to|hopes?\s+to|aims?\s+to|look(?:s|ing)?\s+forward\s+to|could|(?-i:may)|might)\b",
+    r"|going\s+to|hopes?\s+to|aims?\s+to|look(?:s|ing)?\s+forward\s+to|could|(?-i:may)|might"
+    # A headline's "Ohtani to be introduced on Thursday" (not "was said to be hurt on Sunday").
+    r"|(?<!\bsaid\s)(?<!ed\s)to\s+be\s+[a-z]+(?:ed|en|ld|wn|de))\b",
     re.IGNORECASE,
 )
 _CLAUSE_START = re.compile(r"[.;:!?]\s|\n")

@@ -205,6 +205,25 @@ def test_credit_lines_newsletter_promotions_and_a_glued_label_go() -> None:
     assert article.removed[0] == "The Brief" and len(article.removed) == 3
 
 
+def test_an_embedded_post_keeps_its_words_and_loses_its_signature() -> None:
+    passan = "— Jeff Passan (@JeffPassan) December 9, 2023"
+    bno = "pic.twitter.com/MGs5xp8MAN — BNO News (@BNONews) June 18, 2024"
+    mention = "The deal — as Passan (@JeffPassan) put it on Monday — is huge, he said May 2, 2024."
+    raw = (
+        "Ohtani joins the Dodgers\n\n"
+        f"Ohtani's deal is for 10 years and $700 million. {passan}\n\n"
+        f"Nvidia overtakes Microsoft at $3.3 trillion {bno}\n\n"
+        f"{mention}\n"
+    )
+    article = clean_article(raw)
+    assert article.body.split("\n\n") == [
+        "Ohtani's deal is for 10 years and $700 million.",
+        "Nvidia overtakes Microsoft at $3.3 trillion",
+        mention,
+    ]
+    assert article.removed == [passan, bno]
+
+
 def test_empty_input() -> None:
     article = clean_article("")
     assert (article.title, article.body, article.text) == (None, "", "")

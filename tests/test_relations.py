@@ -731,6 +731,9 @@ def test_today_a_day_off_in_a_later_copy_is_no_conflict() -> None:
     # Days named outright still conflict a day apart.
     saturday = member("Silicon Valley Bank was closed on Saturday.", date(2023, 3, 11))
     assert assess_group([friday, saturday]).relation == "conflicting"
+    # A statement quoted a day later, in another time zone, is told the same loose way.
+    quoted = member('"In a vote this afternoon, the board closed the bank."', date(2023, 3, 11))
+    assert assess_group([friday, quoted]).relation == "repeated"
 
 
 def test_a_count_as_of_a_later_day_is_the_newer_count() -> None:
@@ -1921,3 +1924,89 @@ def test_a_decimal_written_to_its_last_digit_is_exact() -> None:
     rounder = member("Annual inflation rose to 7% in May.", day)
     assert assess_group([first, second]).relation == "conflicting"
     assert assess_group([first, rounder]).relation == "repeated"
+
+
+def test_the_day_a_price_closed_is_not_the_day_of_the_news() -> None:
+    wednesday = date(2023, 10, 11)
+    premarket = member(
+        "Shares in Pioneer rose about 3% in premarket trading on Wednesday.", wednesday
+    )
+    close = member(
+        "Pioneer shares, which closed at $237.41 on Tuesday, were up in premarket trading.",
+        wednesday,
+    )
+    assert assess_group([premarket, close]).relation == "repeated"
+    # A plant that closed on Tuesday closed that day.
+    plant = member("The Pioneer plant closed on Tuesday after the deal.", wednesday)
+    shut = member("The Pioneer plant shut on Wednesday after the deal.", wednesday)
+    assert assess_group([plant, shut]).relation == "conflicting"
+
+
+def test_a_country_s_population_is_not_the_count_a_disaster_affected() -> None:
+    affected = "The monsoon flooding has affected more than 33 million people in Pakistan."
+    nation = "The floods submerged one-third of the nation of 220 million people in Pakistan."
+    assert relation_on_one_day(affected, nation) == "repeated"
+    hit = "The floods affected 220 million people in Pakistan, officials said."
+    assert relation_on_one_day(affected, hit) == "conflicting"
+
+
+def test_a_toll_a_day_later_beyond_the_earlier_wording_is_the_newer_count() -> None:
+    saturday = member("At least 121 people were injured, officials said.", date(2024, 3, 23))
+    sunday = member(
+        "154 people have been identified as injured, the health department said.",
+        date(2024, 3, 24),
+    )
+    result = assess_group([saturday, sunday])
+    assert result.relation == "outdated"
+    assert result.suggested_outdated == {saturday.claim_id}
+    # "Over 2,000" allows 2,053: nothing shows the toll grew.
+    over = member("Over 2,000 people were killed, officials said.", date(2024, 3, 23))
+    exact = member("2,053 people were killed, officials said.", date(2024, 3, 24))
+    assert assess_group([over, exact]).relation == "repeated"
+
+
+def test_people_forced_from_their_homes_are_the_displaced() -> None:
+    earlier = member(
+        "More than 200,000 have been forced from their homes by the floods.", date(2024, 5, 8)
+    )
+    later = member(
+        "The floods forced a staggering 618,000 individuals to evacuate their homes.",
+        date(2024, 5, 13),
+    )
+    result = assess_group([earlier, later])
+    assert result.relation == "outdated"
+    assert result.suggested_outdated == {earlier.claim_id}
+
+
+def test_two_values_one_member_states_side_by_side_do_not_conflict() -> None:
+    both = "Ohtani agreed to defer $680 million of his 10-year, $700 million deal with the Dodgers."
+    part = "Reports say Ohtani's Dodgers deal includes $680M deferred."
+    whole = "Ohtani's deal with the Dodgers is for 10 years and $700 million."
+    assert relation_on_one_day(both, part, whole) == "repeated"
+    assert relation_on_one_day(part, whole) == "conflicting"
+    # A change written out is one quantity moving, and still tells the old value from the new.
+    moved = "The Dodgers offer rose from $680 million to $700 million, reports say."
+    assert relation_on_one_day(moved, part, whole) == "conflicting"
+
+
+def test_a_party_s_share_reported_as_the_count_goes_on_is_the_newer_count() -> None:
+    early = member("The Economic Freedom Fighters party follows with 9.41%.", date(2024, 5, 31))
+    final = member(
+        "The Economic Freedom Fighters party obtained 9.51% of the vote.", date(2024, 6, 2)
+    )
+    result = assess_group([early, final])
+    assert result.relation == "outdated"
+    assert result.suggested_outdated == {early.claim_id}
+    # Shares of something else, days apart, still disagree.
+    stake = member("The Economic Freedom Fighters hold a stake of 9.41%.", date(2024, 5, 31))
+    other = member("The Economic Freedom Fighters hold a stake of 9.51%.", date(2024, 6, 2))
+    assert assess_group([stake, other]).relation != "outdated"
+
+
+def test_points_in_one_half_are_not_the_game_s_points() -> None:
+    game = "Clark finished with 49 points and 13 assists to power Iowa to the win."
+    half = "Clark, who had 28 points in the first half, hit nine shots for Iowa."
+    assert relation_on_one_day(game, half) == "repeated"
+    assert relation_on_one_day(game, "Clark finished with 28 points and 13 assists.") == (
+        "conflicting"
+    )

@@ -347,7 +347,9 @@ _NOT_COUNTED = frozenset(
 # just before the figure ("the death toll rose to", "quake toll at", "injuring") or just after
 # it ("were killed", "reported missing"), the nearest one winning, no other figure or clause in
 # between.
-_COUNTED_PEOPLE = frozenset({"people", "persons", "civilians", "residents", "victims", "others"})
+_COUNTED_PEOPLE = frozenset(
+    {"people", "persons", "individuals", "civilians", "residents", "victims", "others"}
+)
 _FATES = frozenset({"deaths", "missing", "injured", "displaced"})
 # Tolls that only grow as they are counted: days later, a larger one is the count moving on
 # ("36 dead" on Thursday, "the death toll is now at 89" on Sunday), not a disagreement. The
@@ -367,9 +369,10 @@ _FATE_BEFORE = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _FATE_AFTER = re.compile(
-    r"[^.;:\d]{0,30}?\b(?:(?P<deaths>killed|dead|died|deaths|fatalities|lost\s+their\s+lives)"
+    r"[^.;:\d]{0,40}?\b(?:(?P<deaths>killed|dead|died|deaths|fatalities|lost\s+their\s+lives)"
     r"|(?P<missing>missing|unaccounted\s+for)|(?P<injured>injured|injuries|wounded|hurt)"
-    r"|(?P<displaced>displaced|homeless|evacuated))\b",
+    r"|(?P<displaced>displaced|homeless|evacuated|to\s+(?:flee|evacuate)|fled\s+their\s+homes"
+    r"|forced\s+(?:from|out\s+of)\s+their\s+homes))\b",
     re.IGNORECASE,
 )
 # What follows a figure to make it a rate: "an hour", "per hour", "a-year", "/hour".
@@ -829,6 +832,7 @@ def assess_group(members: list[MemberClaim], readings: Readings | None = None) -
     parsed = [read(claim) for claim in members]
     comparison = _compare_all(parsed)
     findings = _as_growth(_without_echoed_undated(comparison), comparison.agreements)
+    findings = _without_quantities_told_apart(findings, parsed)
     relation = _relation(findings)
     return GroupAssessment(
         relation=relation,
@@ -894,7 +898,10 @@ _SAID_AFTER = re.compile(
     re.IGNORECASE,
 )
 _SAID_BEFORE = re.compile(
-    r"\b(?:said|says|announced|reported|confirmed|added|told\s+[\w-]+|by)"
+    r"\b(?:said|says|announced|reported|confirmed|added|told\s+[\w-]+|by"
+    # A price a day's trading ended at ("shares, which closed at $237.41 on Tuesday, were up
+    # 1.1% in premarket trading"): the day it stood, not the day of the news.
+    r"|clos(?:ed|ing)\s+(?:at|up|down|higher|lower)\b(?:[^.;:]|\.(?=\d)){0,30}?)"
     r"(?:\s+(?:on|late|early|earlier|later))*\s+\Z",
     re.IGNORECASE,
 )
@@ -1016,12 +1023,35 @@ def _unit_key(text: str, number: dict[str, Any]) -> str:
     # "More than 720 people have left over the past 24 hours": the count of a window of time,
     # never the total ("over 120,000 people have been evacuated").
     recent = _RECENT_WINDOW.search(before) or _RECENT_WINDOW.search(after)
-    return f"{unit}/recent" if recent else unit
+    if recent:
+        return f"{unit}/recent"
+    # "28 points in the first half", "31 of Iowa's 33 points in the first quarter": a part of
+    # the game, never the whole game's score ("finished with 49 points").
+    # A business's "first quarter" is a period of its own, read with the figure's dates.
+    in_part = unit in _SCORED and _PART_OF_PLAY.match(after) is not None
+    return f"{unit}/part of play" if in_part else unit
 
 
+_SCORED = frozenset(
+    {"points", "goals", "runs", "assists", "rebounds", "yards", "touchdowns", "wickets", "shots",
+     "saves", "strikeouts", "hits", "aces", "birdies", "tries", "baskets", "three-pointers"}
+)  # fmt: skip
+_PART_OF_PLAY = re.compile(
+    r"(?:\s+[\w'\u2019-]+){0,3}?\s+in\s+the\s+(?:first|second|third|fourth|fifth|final|last"
+    r"|opening|closing)\s+(?:half|quarter|period|set|innings?|frame|round|lap|leg|stage)\b",
+    re.IGNORECASE,
+)
 _RECENT_WINDOW = re.compile(
     r"\b(?:in|over|during|within)\s+the\s+(?:past|last|previous)\s+(?:[\w-]+\s+)?"
     r"(?:hours?|days?|weeks?|months?|years?)\b",
+    re.IGNORECASE,
+)
+
+
+_POPULATION_BEFORE = re.compile(
+    r"\b(?:(?:nation|country|city|state|province|island|region|territory)\s+of"
+    r"|population\s+of|(?:is|was|are)\s+home\s+to)"
+    r"(?:\s+(?:about|some|around|nearly|almost|roughly|over|more\s+than))?\s+\Z",
     re.IGNORECASE,
 )
 
@@ -1031,6 +1061,10 @@ def _what_it_counts(text: str, number: dict[str, Any]) -> str:
         # "A decisive 204-85 vote", "by 204 votes to 85": the two sides of a tally, compared
         # side with side, never one side with the other's.
         return "tally"
+    if _POPULATION_BEFORE.search(text, max(0, int(number["start"]) - 50), int(number["start"])):
+        # "one-third of the nation of 220 million people": everyone who lives there, never
+        # the count of those a disaster affected, killed or displaced.
+        return "population"
     speed = _SPEED.match(text, int(number["end"]))
     if speed is not None:
         return "mph" if speed["mph"] else "km/h" if speed["kmh"] else "knots"
@@ -1385,7 +1419,10 @@ _SCHEDULE_WORDS = frozenset(
     adjourned deferred pushed back put off moved move until till for the and now will was were
     has have had been its their his her this that with from into after before""".split()
 )
-_LOOSE_DAYS = frozenset({"today", "tonight", "yesterday", "tomorrow"})
+_LOOSE_DAYS = frozenset(
+    {"today", "tonight", "yesterday", "tomorrow", "last night", "this morning", "this afternoon",
+     "this evening"}
+)  # fmt: skip
 
 
 def _is_dateline(text: str, start: int, end: int) -> bool:
@@ -1906,7 +1943,7 @@ def _compare_all(members: Sequence[_Member]) -> _Comparison:
 def _compare_figures(left: list[_Figure], right: list[_Figure], into: _Comparison) -> None:
     for a, b in _best_pairs(left, right, _figure_pair_cost):
         if _figures_agree(a, b):
-            change = _changed_since(a, b)
+            change = _changed_since(a, b) or _toll_grown(a, b)
             if change is not None and not _also_states(change, left, right):
                 into.findings.append(change)
             else:
@@ -1939,6 +1976,18 @@ def _changed_since(a: _Figure, b: _Figure) -> _Finding | None:
             if old.published <= former.published:
                 return _Finding(SUPERSEDED, old, former.now)
     return None
+
+
+def _toll_grown(a: _Figure, b: _Figure) -> _Finding | None:
+    """A toll a later day's report puts above what the earlier wording allows, though within
+    the slack for loosely written figures ("at least 121 injured", then "154 injured" the
+    next day): the toll grew, and the earlier count is outdated."""
+    if a.unit_key not in _RUNNING_TOLLS or a.published is None or b.published is None:
+        return None
+    if a.published == b.published:
+        return None
+    earlier, later = (a, b) if a.published < b.published else (b, a)
+    return _Finding(SUPERSEDED, earlier, later) if later.value > earlier.high else None
 
 
 def _figure_pair_cost(a: _Figure, b: _Figure) -> tuple[int, int, float] | None:
@@ -2186,6 +2235,8 @@ def _reported_as_update(earlier: _Figure, later: _Figure) -> bool:
         return True  # "plans to cut about 11,000 roles", the next day "cuts 10,000 jobs"
     if _quoted_at_the_time(earlier) or _quoted_at_the_time(later):
         return True  # "trading at $102,675" on the 6th, "last traded at $104,666" on the 16th
+    if _share_of_the_vote(earlier) and _share_of_the_vote(later):
+        return True  # "9.41%" for a party on the 31st, "9.51% of the vote" when all is counted
     if later.value > earlier.value and (_as_things_stand(earlier) or _as_things_stand(later)):
         return True  # "forces now control 74 settlements", three days later "82 settlements"
     return (
@@ -2202,6 +2253,23 @@ def _counted_so_far(figure: _Figure) -> bool:
     before = _CLAUSE_END.split(text[max(0, figure.start - CONTEXT_CHARS) : figure.start])[-1]
     after = _CLAUSE_END.split(text[figure.end : figure.end + 2 * CONTEXT_CHARS])[0]
     return _SO_FAR.search(before) is not None or _SO_FAR.search(after) is not None
+
+
+def _share_of_the_vote(figure: _Figure) -> bool:
+    """Whether the figure is a party's or candidate's share of an election's vote: a share
+    that moves with every batch counted, so reports of other days tell another stage of the
+    count, not another view of one result."""
+    if figure.unit_key != "percent":
+        return False
+    text = figure.claim_text
+    return _VOTE_WORDS.search(text, max(0, figure.start - 2 * CONTEXT_CHARS)) is not None
+
+
+_VOTE_WORDS = re.compile(
+    r"\b(?:votes?|ballots?|vote\s+count|polling\s+stations?|precincts?|part(?:y|ies)"
+    r"|electoral|election)\b",
+    re.IGNORECASE,
+)
 
 
 def _quoted_at_the_time(figure: _Figure) -> bool:
@@ -2392,6 +2460,39 @@ def _without_echoed_undated(comparison: _Comparison) -> list[_Finding]:
             for mention in (finding.first, finding.second)
         )
     ]
+
+
+def _without_quantities_told_apart(
+    findings: list[_Finding], members: Sequence[_Member]
+) -> list[_Finding]:
+    """Drop conflicts between two values that one member states side by side as two
+    quantities: after "defer $680 million of his $700 million deal", a "$680M deferred"
+    headline and a "$700 million deal" do not disagree. A change written out ("rose from 115
+    to 140") is one quantity moving, and is not read this way."""
+    told_apart = [
+        (f, g)
+        for member in members
+        for f, g in combinations(member.figures, 2)
+        if f.unit_key == g.unit_key and f.now is not g and g.now is not f
+        and not _figures_agree(f, g)
+    ]  # fmt: skip
+    if not told_apart:
+        return findings
+    return [finding for finding in findings if not _told_apart(finding, told_apart)]
+
+
+def _told_apart(finding: _Finding, pairs: list[tuple[_Figure, _Figure]]) -> bool:
+    a, b = finding.first, finding.second
+    if finding.kind not in _CONFLICT_KINDS or not isinstance(a, _Figure):
+        return False
+    if not isinstance(b, _Figure):
+        return False
+    return any(
+        (_figures_agree(f, a) and _figures_agree(g, b))
+        or (_figures_agree(f, b) and _figures_agree(g, a))
+        for f, g in pairs
+        if f.unit_key == a.unit_key == b.unit_key
+    )
 
 
 def _as_growth(
