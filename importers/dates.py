@@ -27,9 +27,10 @@ Conventions callers can rely on:
 * Missing years (the news convention): a month or day without a year takes the reference's
   year unless that lands more than ~2 months after the reference, then the year before ("Feb.
   24" in an article of 2024-03-01 is 2024-02-24; "December" in a February article is last
-  December). After "by", "until", "till" or "before", or in "the end of May", it is a deadline
-  instead: the next such month that has not ended by the reference. "next"/"last"/"this" pick
-  the following / preceding / current occurrence.
+  December; but "She will start her term Oct. 1", with a word of the future before it in its
+  clause, is this year's). After "by", "until", "till" or "before", or in "the end of May", it
+  is a deadline instead: the next such month that has not ended by the reference.
+  "next"/"last"/"this" pick the following / preceding / current occurrence.
 * Weekdays: "on Monday" is the Monday on or before the reference; "last Monday" strictly
   before, "next Monday" strictly after, "this Monday" within the reference's week. A bare
   weekday after a word of the future in its clause ("will", "expected", "could", "due", a
@@ -289,7 +290,8 @@ def _calendar_date(match: re.Match[str], reference: date | None) -> _Found | Non
     if reference is None:
         return _Found(start, end, True, precision, None)
     forward = (match["m_pre"] or "").lower() in _FORWARD_PREPOSITIONS
-    year = _year_for_month(month, day, modifier, forward, reference)
+    foretold = _FORETOLD.search(_CLAUSE_START.split(match.string[:start])[-1]) is not None
+    year = _year_for_month(month, day, modifier, forward, reference, foretold)
     return _Found(start, end, True, precision, _explicit_period(year, month, day))
 
 
@@ -331,9 +333,11 @@ def _normalised(value: date, precision: str) -> ParsedDate:
 
 
 def _year_for_month(
-    month: int, day: int | None, modifier: str, forward: bool, reference: date
+    month: int, day: int | None, modifier: str, forward: bool, reference: date, foretold: bool
 ) -> int:
-    """The year a month (and day) written without one most likely refers to."""
+    """The year a month (and day) written without one most likely refers to; ``foretold``: a
+    word of the future comes first in its clause ("She will start her term Oct. 1"), so a
+    month well ahead of the report is this year's, not last year's."""
     if modifier == "last":
         return reference.year if month < reference.month else reference.year - 1
     if modifier == "next":
@@ -344,7 +348,7 @@ def _year_for_month(
         return reference.year if month >= reference.month else reference.year + 1
     # Compare with a day that exists every year; dateparser validates the real day later.
     candidate = date(reference.year, month, min(day or 1, 28))
-    if candidate > reference + timedelta(days=_LATEST_PLAUSIBLE_DAYS):
+    if candidate > reference + timedelta(days=_LATEST_PLAUSIBLE_DAYS) and not foretold:
         return reference.year - 1
     return reference.year
 
@@ -437,7 +441,7 @@ def _named_whole(match: re.Match[str], reference: date | None) -> _Period | None
             return _month_period(int(match["e_month_year"]), month)
         if reference is None:
             return None
-        return _month_period(_year_for_month(month, None, "", True, reference), month)
+        return _month_period(_year_for_month(month, None, "", True, reference, False), month)
     if reference is None:
         return None
     step = {"next": 1, "last": -1}.get(match["e_rel"] or "", 0)

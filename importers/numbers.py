@@ -63,13 +63,20 @@ _DATE_OR_TIME = rf"""
 """
 
 # Atomic so that "1.5G" cannot backtrack to "1" and slip past the boundary check.
-_NUMBER = r"(?>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+# Indian grouping too: "Rs 1,09,900" is 109,900.
+_NUMBER = r"(?>\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 # "bln" and "mln": wire-service headlines ("UBS to acquire Credit Suisse for $3.23 bln").
-_SCALE_WORD = r"(?i:thousand|million|billion|trillion|bn|bln|mn|mln|tn|trln)\b"
-_CURRENCY_PREFIX = r"US\$|\$|€|£|\b(?:EUR|USD|GBP)[ \u00a0]?"
+# "crore" (ten million) and "lakh" (a hundred thousand): South Asian news ("Rs 1,200 crore").
+_SCALE_WORD = r"(?i:thousand|million|billion|trillion|bn|bln|mn|mln|tn|trln|crores?|lakhs?)\b"
+_CURRENCY_PREFIX = (
+    r"US\$|A\$|C\$|HK\$|S\$|NZ\$|R\$[ \u00a0]?|\$|€|£|₹|¥|₦|(?<![\w.])R[sp]\.?[ \u00a0]?"
+    r"|\b(?:EUR|USD|GBP|INR|JPY|CNY|RMB|AED|CHF|AUD|CAD|Dhs?)[ \u00a0]?"
+)
 _CURRENCY_SUFFIX = (
-    r"(?i:euros?|US[ \u00a0]+dollars?|dollars?|pounds?(?:[ \u00a0]+sterling)?|sterling)\b"
-    r"|(?:EUR|USD|GBP)\b"
+    r"(?i:euros?|US[ \u00a0]+dollars?|dollars?|pounds?(?:[ \u00a0]+sterling)?|sterling"
+    r"|rupees?|yen|yuan|renminbi|rupiah|dirhams?|naira|rand|pesos|reais|lira|roubles?|rubles?"
+    r"|francs?|ringgit|baht|hryvnias?)\b"
+    r"|(?:EUR|USD|GBP|INR|JPY|CNY|AED|CHF|AUD|CAD)\b"
 )
 _PERCENT = r"%|(?i:percentage[ \u00a0]+points?|per[ \u00a0-]?cent|pct)\b"
 _QUALIFIER = (
@@ -124,7 +131,7 @@ _SCAN = re.compile(
     # Cheap gate: only digits, currency signs, capitals (months, EUR) or a word followed by a
     # scale or percent word ("two million", "two per cent") can start a match, and most
     # positions are none of these.
-    (?=[\d$€£A-Z]
+    (?=[\d$€£₹¥₦A-Z]
       |[a-z-]+[ \u00a0]+(?:an?[ \u00a0]+)?
        (?i:thousand|million|billion|trillion|dozen|per[ \u00a0]?cent|percent))
     (?:
@@ -197,13 +204,22 @@ _LOOKBACK = 40
 _SCALE_EXPONENTS = {
     "thousand": 3, "million": 6, "billion": 9, "trillion": 12,
     "bn": 9, "mn": 6, "m": 6, "tn": 12, "k": 3, "bln": 9, "mln": 6, "trln": 12,
-    "b": 9, "t": 12,
+    "b": 9, "t": 12, "crore": 7, "crores": 7, "lakh": 5, "lakhs": 5,
 }  # fmt: skip
 _CURRENCY_CODES = {
     "$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "eur": "EUR", "usd": "USD", "gbp": "GBP",
     "euro": "EUR", "euros": "EUR", "dollar": "USD", "dollars": "USD", "pound": "GBP",
     "pounds": "GBP", "sterling": "GBP", "pounds sterling": "GBP", "pound sterling": "GBP",
     "us dollar": "USD", "us dollars": "USD",
+    "a$": "AUD", "aud": "AUD", "c$": "CAD", "cad": "CAD", "hk$": "HKD", "s$": "SGD",
+    "nz$": "NZD", "r$": "BRL", "reais": "BRL", "₹": "INR", "rs": "INR", "rs.": "INR",
+    "inr": "INR", "rupee": "INR", "rupees": "INR", "¥": "JPY", "jpy": "JPY", "yen": "JPY",
+    "cny": "CNY", "rmb": "CNY", "yuan": "CNY", "renminbi": "CNY", "rp": "IDR", "rp.": "IDR",
+    "rupiah": "IDR", "aed": "AED", "dh": "AED", "dhs": "AED", "dirham": "AED",
+    "dirhams": "AED", "₦": "NGN", "naira": "NGN", "rand": "ZAR", "pesos": "peso",
+    "lira": "TRY", "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB",
+    "chf": "CHF", "franc": "CHF", "francs": "CHF", "ringgit": "MYR", "baht": "THB",
+    "hryvnia": "UAH", "hryvnias": "UAH",
 }  # fmt: skip
 _QUALIFIER_NAMES = {
     "more than": "over", "over": "over", "above": "over", "exceeding": "over",

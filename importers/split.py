@@ -13,7 +13,8 @@ and a capital letter, digit, opening quote or bracket, except
 * after titles and month abbreviations ("Mr.", "Gen.", "Feb.", "Sept.") and "e.g.", "i.e.",
   "vs." — never a sentence end;
 * after a single capital initial ("John F. Kennedy") — never;
-* after "No.", "Vol.", "p." when a digit follows ("No. 5");
+* after "No.", "Vol.", "p." and currency abbreviations ("Rs.") when a digit follows ("No. 5",
+  "Rs. 79,900");
 * after dotted abbreviations ("U.S.", "U.K.", "a.m.") and company/name suffixes ("Inc.",
   "Co.", "Jr.") unless the next word is a typical sentence opener ("The", "He", "But", …) or a
   quote opens, so "U.K. Defense Secretary" stays together while "… in the U.S. The …" splits;
@@ -99,7 +100,10 @@ _NEVER_FINAL = frozenset(
      "sgt", "gov", "rev", "hon", "adm", "cmdr", "brig", "mt", "ft", "e.g", "i.e", "cf", "viz",
      "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 )  # fmt: skip
-_NUMBERED = frozenset({"no", "nos", "vol", "art", "fig", "p", "pp", "para"})
+# Also currency abbreviations before an amount ("Rs. 79,900", "Rp. 5,000", "KSh. 200").
+_NUMBERED = frozenset(
+    {"no", "nos", "vol", "art", "fig", "p", "pp", "para", "rs", "rp", "ksh", "approx"}
+)
 _MAYBE_FINAL = frozenset({"inc", "co", "corp", "ltd", "llc", "plc", "jr", "sr", "bros"})
 _SENTENCE_OPENERS = frozenset(
     {"The", "A", "An", "He", "She", "It", "They", "We", "I", "This", "That", "These", "Those",

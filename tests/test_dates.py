@@ -54,6 +54,8 @@ def only_mention(text: str, reference: date | None = REFERENCE) -> DateMention:
         ("It sank on Tuesday; it will be raised.", "Tuesday", "2024-02-27", "day", True),
         ("Held in Rome, not May, on Tuesday.", "Tuesday", "2024-02-27", "day", True),
         ("Ohtani to be introduced on Thursday", "Thursday", "2024-03-07", "day", True),
+        ("She will start her term Oct. 1.", "Oct. 1", "2024-10-01", "day", True),
+        ("Her term started Oct. 1.", "Oct. 1", "2023-10-01", "day", True),
         ("Vote to be held on Sunday", "Sunday", "2024-03-03", "day", True),
         ("He was said to be injured on Thursday.", "Thursday", "2024-02-29", "day", True),
         ("He was reported to be injured on Thursday.", "Thursday", "2024-02-29", "day", True),

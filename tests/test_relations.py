@@ -423,6 +423,9 @@ def test_dateline_is_not_an_event_date() -> None:
         ]
     )
     assert result.relation == "repeated"
+    bracketed = member("LEWISTON (Maine), Feb 26 ― The EU will open an office in Kyiv.", FEB_26)
+    decided = member("The EU decided on Feb. 24 to open an office in Kyiv.", FEB_24)
+    assert assess_group([bracketed, decided]).relation == "repeated"
 
 
 def test_a_dateline_with_a_town_in_capitals_and_lower_case_is_not_an_event_date() -> None:
@@ -2010,3 +2013,67 @@ def test_points_in_one_half_are_not_the_game_s_points() -> None:
     assert relation_on_one_day(game, "Clark finished with 28 points and 13 assists.") == (
         "conflicting"
     )
+
+
+def test_a_launch_day_foretold_and_a_date_moved_later_is_a_schedule_moved() -> None:
+    foretold = member(
+        "NASA and ESA announced that the James Webb Telescope will be launched on December 18.",
+        date(2021, 9, 9),
+    )
+    moved = member(
+        "The launch readiness date for the James Webb Space Telescope is moving to no earlier "
+        "than December 22, NASA said.",
+        date(2021, 11, 23),
+    )
+    result = assess_group([foretold, moved])
+    assert result.relation == "outdated"
+    assert result.suggested_outdated == {foretold.claim_id}
+
+
+def test_rates_on_two_bases_are_two_quantities() -> None:
+    annual = "On an annual basis, Japan's GDP fell by 0.4 percent in the fourth quarter."
+    quarterly = "On a quarterly basis, Japan's GDP declined 0.1 percent in the fourth quarter."
+    assert relation_on_one_day(annual, quarterly) == "repeated"
+    other = "On an annual basis, Japan's GDP fell by 0.1 percent in the fourth quarter."
+    assert relation_on_one_day(annual, other) == "conflicting"
+
+
+def test_core_inflation_is_not_the_headline_rate() -> None:
+    headline = "Irish inflation fell to 2.3 per cent, its lowest level in years."
+    core = "Irish core inflation fell to 3.6% from 4.2%, boosting expectations of a cut."
+    assert relation_on_one_day(headline, core) == "repeated"
+    assert relation_on_one_day(headline, "Irish inflation fell to 3.6%, its lowest in years.") == (
+        "conflicting"
+    )
+
+
+def test_the_euro_zone_is_a_place_of_its_own_and_an_apposition_names_no_scope() -> None:
+    members = "Inflation in Germany and France, the euro zone's largest economies, fell to 2.3%."
+    zone = "Annual inflation in the euro zone fell to 2.4% in November, well below forecast."
+    assert relation_on_one_day(members, zone) == "repeated"
+    zone_again = "Euro zone inflation fell to 2.9% in November, well below forecast."
+    assert relation_on_one_day(zone, zone_again) == "conflicting"
+
+
+def test_a_target_and_the_value_reached_on_one_day_do_not_conflict() -> None:
+    pledge = (
+        "Sunak's government had pledged to halve inflation to 5.3% or under by the end of 2023."
+    )
+    reached = "UK inflation falls to 4.6 per cent as Sunak meets his first pledge on inflation."
+    assert relation_on_one_day(pledge, reached) == "repeated"
+    other = "UK inflation fell to 5.3 per cent as Sunak meets his first pledge on inflation."
+    assert relation_on_one_day(other, reached) == "conflicting"
+
+
+def test_share_moves_of_two_days_are_two_sessions() -> None:
+    after_hours = member(
+        "Nvidia shares popped over 6.5% initially in after-hours trading.", date(2024, 2, 21)
+    )
+    premarket = member("Nvidia shares jumped more than 12% in premarket trade.", date(2024, 2, 22))
+    result = assess_group([after_hours, premarket])
+    assert result.relation == "outdated"
+    assert result.suggested_outdated == {after_hours.claim_id}
+    # Not a price: a growth rate of two days still conflicts.
+    sales = member("Nvidia's sales jumped more than 12% in the quarter.", date(2024, 2, 21))
+    other = member("Nvidia's sales jumped 6.5% in the quarter.", date(2024, 2, 22))
+    assert assess_group([sales, other]).relation == "conflicting"

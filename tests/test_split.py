@@ -48,6 +48,7 @@ def test_plain_sentences_split() -> None:
         "Some weapons, e.g. Drones and shells, are in short supply.",
         "Other items, i.e. Spare parts, etc. are also needed now.",
         "It was Ukraine vs. Russia at the No. 5 court on Tuesday.",
+        "The iPhone 15 starts at Rs. 79,900 while the Plus costs Rs. 89,900 in India.",
         "The vote was at 9 a.m. after a short debate in Brussels.",
         "The EU delivered $30.3 billion and 2.5 million rounds.",
         '"We are surging investment (...) Ensuring the force is ready," he said.',

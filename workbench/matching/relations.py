@@ -385,8 +385,12 @@ _RATE = re.compile(
 )
 _RATE_ADVERBS = {"hourly": "hour", "daily": "day", "weekly": "week", "monthly": "month"}
 # A place of up to four capitalised words: "BRUSSELS, ", "Bangkok, ", "New Delhi, ".
-_DATELINE_BEFORE = re.compile(r"^[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3},\s*$")
-_DATELINE_AFTER = re.compile(r"^\s*(?:\(|[-\u2013\u2014])")
+# "LEWISTON (Maine), Oct 28 ― The man ...": the state may follow the town in brackets, and the
+# dash may be any of the dashes and bars outlets use.
+_DATELINE_BEFORE = re.compile(
+    r"^[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}(?:\s*\([A-Z][\w.' -]{1,30}\))?,\s*$"
+)
+_DATELINE_AFTER = re.compile(r"^\s*(?:\(|[-\u2013\u2014\u2015])")
 
 T = TypeVar("T")
 
@@ -492,6 +496,26 @@ class _Figure(_Mention):
         return _scope_near(self.claim_text, self.start, self.end)
 
     @cached_property
+    def basis(self) -> str | None:
+        """What a rate is measured against, when its clause says: "annualised" (Japan's GDP
+        "fell by 0.4 percent on an annual basis"), "quarter" ("declined 0.1 percent on a
+        quarterly basis"), "month" or "year" (year on year). Rates on two bases are two
+        quantities."""
+        text = self.claim_text
+        low = max((m.end() for m in _SENTENCE_PART_END.finditer(text, 0, self.start)), default=0)
+        clause_end = _SENTENCE_PART_END.search(text, self.end)
+        clause = text[low : clause_end.start() if clause_end else len(text)]
+        found = {name for name, words in _BASES if words.search(clause)}
+        return found.pop() if len(found) == 1 else None
+
+    @cached_property
+    def core(self) -> bool:
+        """Whether the figure is a "core" measure ("core inflation fell to 3.6%"): another
+        quantity than the headline measure ("inflation fell to 2.4%")."""
+        before = self.claim_text[max(0, self.start - 60) : self.start]
+        return _CORE_BEFORE.search(_CLAUSE_END.split(before)[-1]) is not None
+
+    @cached_property
     def average(self) -> bool:
         """Whether the figure is an average ("an average of 266,000 jobs a month", "averaged
         $3.1 billion", "1,200 a day on average"): another quantity than one period's value."""
@@ -519,6 +543,36 @@ class _Figure(_Mention):
         return words - _NOT_CONTEXT - counted - _names(text)
 
 
+_BASES = (
+    ("annualised", re.compile(r"\bannuali[sz]ed\b|\bannual\s+(?:rate|pace|basis)\b", re.I)),
+    (
+        "quarter",
+        re.compile(
+            r"\bquarter[- ]on[- ]quarter\b|\bquarterly\s+basis\b|\bq/q\b"
+            r"|\bfrom\s+the\s+(?:previous|prior|preceding)\s+(?:quarter|three\s+months)\b",
+            re.I,
+        ),
+    ),
+    (
+        "month",
+        re.compile(
+            r"\bmonth[- ]on[- ]month\b|\bmonthly\s+basis\b|\bm/m\b"
+            r"|\bfrom\s+the\s+(?:previous|prior|preceding)\s+month\b",
+            re.I,
+        ),
+    ),
+    (
+        "year",
+        re.compile(
+            r"\byear[- ]on[- ]year\b|\byear[- ]over[- ]year\b|\by/y\b|\byoy\b"
+            r"|\bfrom\s+a\s+year\s+(?:earlier|ago|before)\b",
+            re.I,
+        ),
+    ),
+)
+_CORE_BEFORE = re.compile(r"\bcore\b", re.IGNORECASE)
+
+
 def _scope_near(text: str, start: int, end: int) -> frozenset[str] | None:
     """The places named by the "in ..." phrase of the figure's clause nearest to it, or by a
     known place told just before it as the one that counts."""
@@ -535,10 +589,23 @@ def _scope_near(text: str, start: int, end: int) -> frozenset[str] | None:
     # reported more than 5,800 deaths", "Turkey's toll stands at 44,218". Only places a list
     # can know: "Officials have confirmed 27 deaths" names no place.
     for named in _PLACE_SUBJECT.finditer(text, max(clause_start, start - _SUBJECT_REACH), start):
+        if _in_apposition(text, named.start(), start):
+            continue  # "Germany and France, the euro zone's largest economies, fell to 2.3%"
         places = _known_places_named(named.group("places"))
         if places and (best is None or start - named.end() < best[0]):
             best = (start - named.end(), places)
     return best[1] if best else None
+
+
+def _in_apposition(text: str, place_start: int, figure_start: int) -> bool:
+    """Whether the place opens a phrase set off by commas between its subject and the figure
+    (", the euro zone's largest economies,"): it describes the subject, it is not the one."""
+    return bool(_APPOSITION_OPENS.search(text, max(0, place_start - 8), place_start)) and (
+        "," in text[place_start:figure_start]
+    )
+
+
+_APPOSITION_OPENS = re.compile(r",\s+(?:the\s+)?\Z")
 
 
 def _scopes_differ(first: frozenset[str] | None, second: frozenset[str] | None) -> bool:
@@ -606,13 +673,15 @@ _SCOPE_CLAUSE_END = re.compile(
 _SCOPE_REACH = 60
 _PLACE_WORD = r"(?-i:[A-Z])[\w.'\u2019-]*"
 _PLACE = rf"{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,2}}"
+# The euro zone reports its own figures, as a country does, though news writes it lower-case.
+_FIRST_PLACE = rf"(?:(?i:euro[\s-]?zone|euro\s+area)|{_PLACE})"
 _SCOPE_PHRASE = re.compile(
-    rf"\b[Ii]n\s+(?:the\s+)?(?P<places>{_PLACE}(?:(?:,\s+|,?\s+and\s+)(?:the\s+)?{_PLACE})*)"
+    rf"\b[Ii]n\s+(?:the\s+)?(?P<places>{_FIRST_PLACE}(?:(?:,\s+|,?\s+and\s+)(?:the\s+)?{_PLACE})*)"
 )
 _SUBJECT_REACH = 45
 _POSSESSIVE_END = re.compile(r"['\u2019]s?\Z")
 _PLACE_SUBJECT = re.compile(
-    rf"(?<![\w-])(?P<places>{_PLACE}(?:(?:,\s+|,?\s+and\s+){_PLACE})*)(?:['\u2019]s)?\s+(?!and\b)"
+    rf"(?<![\w-])(?P<places>{_FIRST_PLACE}(?:(?:,\s+|,?\s+and\s+){_PLACE})*)(?:['\u2019]s)?\s+(?!and\b)"
 )
 # Countries by the short names news uses (plus a few regions that report their own counts).
 _COUNTRIES = frozenset(
@@ -633,7 +702,7 @@ _COUNTRIES = frozenset(
     syria, taiwan, tajikistan, tanzania, thailand, tunisia, turkey, turkiye, uganda, ukraine,
     united arab emirates, united kingdom, united states, uruguay, uzbekistan, venezuela,
     vietnam, west bank, yemen, zambia, zimbabwe, scotland, wales, england,
-    northern ireland""".split(",")
+    northern ireland, eurozone""".split(",")
 )
 # US states, which report their own counts as countries do ("around 385 employees in Arizona",
 # "1,300 in Oregon").
@@ -656,6 +725,7 @@ _NOT_PLACES = frozenset(
 _PLACE_SPELLINGS = {
     "us": "united states", "usa": "united states", "america": "united states",
     "uk": "united kingdom", "britain": "united kingdom", "great britain": "united kingdom",
+    "euro zone": "eurozone", "euro area": "eurozone", "euro-zone": "eurozone",
 }  # fmt: skip
 
 
@@ -1404,11 +1474,12 @@ def _same_scheduled_thing(a: _DayDate, b: _DayDate) -> bool:
 
 
 # Words before a day that set something for it: "set for", "scheduled his sentencing for",
-# "delayed ... until", "postponed to", "moved to".
+# "delayed ... until", "postponed to", "is moving to no earlier than", "will be launched on".
 _SCHEDULED_BEFORE = re.compile(
     r"(?:\b(?:set|scheduled|slated|rescheduled)\b[^.;:]{0,40}?\b(?:for|until|to|on)"
     r"|\b(?:postponed|delay(?:s|ed)?|adjourned|deferred|pushed\s+back|put\s+off)\b[^.;:]{0,40}?"
-    r"\b(?:for|until|till|to)|\bmoved\s+(?:back\s+)?(?:to|until))\s+(?:on\s+)?\Z",
+    r"\b(?:for|until|till|to)|\bmov(?:ed|es|ing)\s+(?:back\s+)?(?:to|until)"
+    r"|\bwill\s+(?:be\s+)?[a-z]+\s+on)(?:\s+no\s+earlier\s+than)?\s+(?:on\s+)?\Z",
     re.IGNORECASE,
 )
 
@@ -1416,8 +1487,9 @@ _SCHEDULED_BEFORE = re.compile(
 # Words that say nothing of what a day is set for: the schedule's own, and glue.
 _SCHEDULE_WORDS = frozenset(
     """set sets scheduled slated rescheduled postponed postpones postpone delay delays delayed
-    adjourned deferred pushed back put off moved move until till for the and now will was were
-    has have had been its their his her this that with from into after before""".split()
+    adjourned deferred pushed back put off moved move moves moving until till for the and now
+    will was were has have had been its their his her this that with from into after before
+    earlier than date""".split()
 )
 _LOOSE_DAYS = frozenset(
     {"today", "tonight", "yesterday", "tomorrow", "last night", "this morning", "this afternoon",
@@ -2022,6 +2094,10 @@ def _figure_pair_cost(a: _Figure, b: _Figure) -> tuple[int, int, float] | None:
         return None  # Turkey's toll of 44,218 is not Turkey's and Syria's told otherwise
     if not agree and a.average != b.average:
         return None  # "an average of 266,000 jobs a month" is not one month's 73,000 jobs
+    if not agree and a.basis and b.basis and a.basis != b.basis:
+        return None  # GDP down 0.4% annualised is not the 0.1% fall on the quarter
+    if not agree and a.core != b.core:
+        return None  # core inflation's 3.6% is not the headline 2.4%
     if not agree and _log_distance(a, b) > _UNRELATED_LOG_RATIO and not _is_scale_slip(a, b):
         # "$1,400 payments to people earning up to $75,000" and "$400 billion for the
         # payments": amounts this far apart are two quantities, not one reported twice.
@@ -2131,6 +2207,8 @@ def _figure_finding(a: _Figure, b: _Figure) -> _Finding | None:
             return _Finding(SUPERSEDED, *rising)
         if _reported_as_update(earlier, later):
             return _Finding(SUPERSEDED, earlier, later)
+        if a.published == b.published and _targeted(a) != _targeted(b):
+            return None  # "pledged to halve inflation to 5.3%" and "inflation fell to 4.6%"
         return _Finding(CONFLICT, a, b)
     if _periods_differ(a, b):
         # A later report about a later period is an update; about an earlier one, unrelated.
@@ -2235,6 +2313,8 @@ def _reported_as_update(earlier: _Figure, later: _Figure) -> bool:
         return True  # "plans to cut about 11,000 roles", the next day "cuts 10,000 jobs"
     if _quoted_at_the_time(earlier) or _quoted_at_the_time(later):
         return True  # "trading at $102,675" on the 6th, "last traded at $104,666" on the 16th
+    if _market_move(earlier) and _market_move(later):
+        return True  # shares "popped 6.5%" after hours on the 21st, "jumped 12%" premarket next day
     if _share_of_the_vote(earlier) and _share_of_the_vote(later):
         return True  # "9.41%" for a party on the 31st, "9.51% of the vote" when all is counted
     if later.value > earlier.value and (_as_things_stand(earlier) or _as_things_stand(later)):
@@ -2253,6 +2333,35 @@ def _counted_so_far(figure: _Figure) -> bool:
     before = _CLAUSE_END.split(text[max(0, figure.start - CONTEXT_CHARS) : figure.start])[-1]
     after = _CLAUSE_END.split(text[figure.end : figure.end + 2 * CONTEXT_CHARS])[0]
     return _SO_FAR.search(before) is not None or _SO_FAR.search(after) is not None
+
+
+def _market_move(figure: _Figure) -> bool:
+    """Whether the figure is how far a price or an index moved ("Nvidia shares popped over
+    6.5% in after-hours trading"): a move of one session, which other days' reports of other
+    sessions move on from."""
+    if figure.unit_key != "percent":
+        return False
+    text = figure.claim_text
+    before = _CLAUSE_END.split(text[max(0, figure.start - 2 * CONTEXT_CHARS) : figure.start])[-1]
+    if _MOVE_BEFORE.search(before) is None:
+        return False
+    after = _CLAUSE_END.split(text[figure.end : figure.end + 2 * CONTEXT_CHARS])[0]
+    return _MARKET_WORDS.search(before) is not None or _MARKET_WORDS.search(after) is not None
+
+
+_MOVE_BEFORE = re.compile(
+    r"\b(?:rose|ris(?:e|es|en|ing)|fell|fall(?:s|en|ing)?|jump(?:s|ed|ing)?|pop(?:s|ped)?"
+    r"|surg(?:e|es|ed|ing)|soar(?:s|ed|ing)?|sl(?:id|ide|ides|iding)|slip(?:s|ped)?|gain(?:s|ed)?"
+    r"|lost|los(?:e|es|ing)|drop(?:s|ped)?|climb(?:s|ed)?|tumbl(?:e|es|ed)|plung(?:e|es|ed)"
+    r"|sank|sinks?|up|down|add(?:s|ed)|shed)\b(?:\s+(?:about|around|nearly|almost|over|more"
+    r"|than|as\s+much\s+as|by|some|roughly|initially))*\s*\Z",
+    re.IGNORECASE,
+)
+_MARKET_WORDS = re.compile(
+    r"\b(?:shares?|stocks?|index|indices|futures|premarket|pre-market|after-hours|trading"
+    r"|session|(?-i:Nikkei|Topix|Dow|Nasdaq|FTSE|DAX|Sensex|Nifty|Hang\s+Seng|S&P))\b",
+    re.IGNORECASE,
+)
 
 
 def _share_of_the_vote(figure: _Figure) -> bool:
@@ -2326,7 +2435,20 @@ _AIM = re.compile(
     # "may" in lower case only: the month ("in May") is no hedge.
     r"|hopes?|in\s+talks|(?-i:may)|might|could|projected|predicted|forecasts?"
     r"|recommend(?:s|ed|ing)?|sought|asked\s+for"
-    r"|seek(?:s|ing)?|set\s+to|poised\s+to)\b",
+    r"|seek(?:s|ing)?|set\s+to|poised\s+to|(?:pledg|promis)(?:e|es|ed|ing)\s+to|vow(?:s|ed)?\s+to)\b",
+    re.IGNORECASE,
+)
+
+
+def _targeted(figure: _Figure) -> bool:
+    """Whether the figure's clause sets it as a target or a promise, not a value reached."""
+    text = figure.claim_text
+    before = _CLAUSE_END.split(text[max(0, figure.start - 2 * CONTEXT_CHARS) : figure.start])
+    return _TARGET.search(before[-1]) is not None
+
+
+_TARGET = re.compile(
+    r"\b(?:(?:pledg|promis)(?:e|es|ed|ing)\s+to|vow(?:s|ed)?\s+to|targets?|goal|aims?\s+to)\b",
     re.IGNORECASE,
 )
 _AT_THE_TIME = re.compile(r"\b(?:now|currently|already|at\s+present)\b", re.IGNORECASE)
