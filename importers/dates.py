@@ -38,8 +38,8 @@ Conventions callers can rely on:
 * Not dates: lower-case month words ("a march on Kyiv", "it may rise"), a capitalised "May" or
   other month with neither day, year, nor a preceding word such as "in"/"since"/"by"/"early";
   years with no preposition ("2024 was"; but "a 2018 fire", where a determiner and a noun
-  make the year an adjective, is a date); bare numbers; "2 million"; year ranges like
-  "2023-24".
+  make the year an adjective, and "1992's Hurricane Andrew" are dates); bare numbers;
+  "2 million"; year ranges like "2023-24".
 * "N days/weeks/months/years ago" ("ten years ago", "a decade ago", "3 months ago") is the
   day, week, month or year that far before the reference, at that unit's precision; a vague
   count ("several years ago", "a few weeks ago") is no date.
@@ -290,7 +290,7 @@ def _calendar_date(match: re.Match[str], reference: date | None) -> _Found | Non
     if reference is None:
         return _Found(start, end, True, precision, None)
     forward = (match["m_pre"] or "").lower() in _FORWARD_PREPOSITIONS
-    foretold = _FORETOLD.search(_CLAUSE_START.split(match.string[:start])[-1]) is not None
+    foretold = _foretold(match.string[:start])
     year = _year_for_month(month, day, modifier, forward, reference, foretold)
     return _Found(start, end, True, precision, _explicit_period(year, month, day))
 
@@ -356,12 +356,13 @@ def _year_for_month(
 # A year between a determiner and a singular noun qualifies the noun: "a 2018 fire", "the 2020
 # election", "its 2019 report". Before a plural it may be a count ("the 1900 workers").
 _DETERMINER_BEFORE = re.compile(r"\b(?i:a|an|the|its|their|his|her|this|that)\s+\Z")
+_POSSESSIVE_AFTER = re.compile(r"['\u2019]s\b")
 _SINGULAR_AFTER = re.compile(r"\s+[a-z]+(?<![^sui]s)\b(?!['’])")
 
 
 def _year(match: re.Match[str]) -> _Found | None:
-    """A year counts only after a preposition or "early/late/mid" ("in 2022", "mid-2024"), or
-    as a determiner's adjective ("a 2018 fire")."""
+    """A year counts only after a preposition or "early/late/mid" ("in 2022", "mid-2024"), as
+    a determiner's adjective ("a 2018 fire") or as an owner ("1992's Hurricane Andrew")."""
     if match["y_pre"] is None and match["y_mod"] is None and not _qualifies_noun(match):
         return None
     year = int(match["y_year"])
@@ -371,6 +372,8 @@ def _year(match: re.Match[str]) -> _Found | None:
 
 def _qualifies_noun(match: re.Match[str]) -> bool:
     text, start, end = match.string, match.start("y_core"), match.end("y_core")
+    if _POSSESSIVE_AFTER.match(text, end):
+        return True  # "1992's Hurricane Andrew", "2023's record"
     before = _DETERMINER_BEFORE.search(text, max(0, start - 8), start)
     return before is not None and _SINGULAR_AFTER.match(text, end) is not None
 
@@ -472,7 +475,7 @@ def _weekday(match: re.Match[str], reference: date | None) -> _Found:
         day = reference - timedelta(days=(reference.weekday() - weekday) % 7 or 7)
     elif modifier == "this":
         day = reference + timedelta(days=weekday - reference.weekday())
-    elif _FORETOLD.search(_CLAUSE_START.split(match.string[:start])[-1]):
+    elif _foretold(match.string[:start]):
         day = reference + timedelta(days=(weekday - reference.weekday()) % 7)
     else:
         day = reference - timedelta(days=(reference.weekday() - weekday) % 7)
@@ -485,12 +488,22 @@ def _weekday(match: re.Match[str], reference: date | None) -> _Found:
 # what happened).
 _FORETOLD = re.compile(
     r"\b(?:will|won't|shall|expected|expects?|due|scheduled|set\s+to|plans?\s+to|planned"
-    r"|going\s+to|hopes?\s+to|aims?\s+to|look(?:s|ing)?\s+forward\s+to|could|(?-i:may)|might"
-    # A headline's "Ohtani to be introduced on Thursday" (not "was said to be hurt on Sunday").
-    r"|(?<!\bsaid\s)(?<!ed\s)to\s+be\s+[a-z]+(?:ed|en|ld|wn|de))\b",
+    r"|going\s+to|hopes?\s+to|aims?\s+to|look(?:s|ing)?\s+forward\s+to|could|(?-i:may)|might)\b",
     re.IGNORECASE,
 )
+# A headline's "Ohtani to be introduced on Thursday", "The event, to be held in Austin
+# Thursday"; not "was said to be hurt on Sunday", nor "with kinks still to be worked out,
+# Tesla delivered the first trucks Thursday", where a comma closes the phrase first.
+_TO_BE_DONE = re.compile(
+    r"(?<!\bsaid\s)(?<!ed\s)\bto\s+be\s+[a-z]+(?:ed|en|ld|wn|de)\b[^,]*\Z", re.IGNORECASE
+)
 _CLAUSE_START = re.compile(r"[.;:!?]\s|\n")
+
+
+def _foretold(before: str) -> bool:
+    """Whether a word of the future comes earlier in the clause that ends at a date."""
+    clause = _CLAUSE_START.split(before)[-1]
+    return bool(_FORETOLD.search(clause) or _TO_BE_DONE.search(clause))
 
 
 def _relative_word(match: re.Match[str], reference: date | None) -> _Found:

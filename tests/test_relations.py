@@ -2077,3 +2077,63 @@ def test_share_moves_of_two_days_are_two_sessions() -> None:
     sales = member("Nvidia's sales jumped more than 12% in the quarter.", date(2024, 2, 21))
     other = member("Nvidia's sales jumped 6.5% in the quarter.", date(2024, 2, 22))
     assert assess_group([sales, other]).relation == "conflicting"
+
+
+def test_the_toll_of_an_older_storm_named_by_its_year_is_no_earlier_toll() -> None:
+    toll = member(
+        "The statewide death toll from Hurricane Ian is approaching 90.", date(2022, 10, 3)
+    )
+    andrew = member(
+        "The death toll already puts Ian above 1992's Hurricane Andrew, which killed 65 "
+        "individuals.",
+        date(2022, 10, 5),
+    )
+    assert assess_group([toll, andrew]).relation == "repeated"
+
+
+def test_late_on_one_day_and_early_the_next_meet_at_midnight() -> None:
+    late = member(
+        "Iran launched drones and missiles at Israel late on Saturday.", date(2024, 4, 14)
+    )
+    early = member(
+        "Iran launched its drones and missiles at Israel early on Sunday.", date(2024, 4, 14)
+    )
+    assert assess_group([late, early]).relation == "repeated"
+    plain = member("Iran launched its drones and missiles at Israel on Sunday.", date(2024, 4, 14))
+    assert assess_group([late, plain]).relation == "conflicting"
+
+
+def test_a_revised_toll_read_through_dates_and_a_former_value() -> None:
+    reached = member("Israeli death toll reaches 1,300 in Hamas attack", date(2023, 10, 12))
+    revised = member(
+        "Israel has revised the death toll of the October 7 Hamas attack from around 1400 to "
+        "roughly 1200 people.",
+        date(2023, 11, 11),
+    )
+    result = assess_group([reached, revised])
+    assert result.relation == "outdated"
+    assert result.suggested_outdated == {reached.claim_id}
+    said = member(
+        "The death toll from the Oct. 7 Hamas attack had been revised to around 1,200.",
+        date(2023, 11, 10),
+    )
+    assert assess_group([reached, said]).suggested_outdated == {reached.claim_id}
+
+
+def test_an_age_after_a_name_is_no_count() -> None:
+    age = "James, 38, has averaged 27.2 points per game over his career."
+    record = "By the end of the night Abdul-Jabbar's mark of 38,387 had fallen to James."
+    assert relation_on_one_day(age, record) == "repeated"
+    assert relation_on_one_day(age, "James, 39, has averaged 27.2 points per game.") == (
+        "conflicting"
+    )
+
+
+def test_a_revision_a_month_later_reads_past_the_day_it_names() -> None:
+    reached = member("Israeli death toll reaches 1,300 in Hamas attack", date(2023, 10, 12))
+    revised = member("Israel revises Oct. 7 death toll to 1,200", date(2023, 11, 11))
+    result = assess_group([reached, revised])
+    assert result.relation == "outdated"
+    assert result.suggested_outdated == {reached.claim_id}
+    quoted = member("Israel Revises Hamas Attack Death Toll to 'Around 1,200'", date(2023, 11, 10))
+    assert assess_group([reached, quoted]).suggested_outdated == {reached.claim_id}

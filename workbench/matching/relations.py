@@ -241,7 +241,9 @@ _REVISION_CUE = re.compile(
     r"\b(?:revis(?:es|ed|ing)|amend(?:s|ed)|correct(?:s|ed)|updat(?:es|ed)|lower(?:s|ed)"
     r"|rais(?:es|ed)|downgrad(?:es|ed)|upgrad(?:es|ed)|drop(?:s|ped)|f[ae]ll(?:s|en)?"
     r"|declin(?:es|ed)|decreas(?:es|ed)|reduc(?:es|ed))\b[^.;:\d]{0,50}\bto"
-    r"(?:\s+(?:over|more\s+than|at\s+least|nearly|almost|about|some))?\s*\Z",
+    # A headline may quote the new figure: "Revises Death Toll to 'Around 1,200'".
+    r"(?:\s+[\"'\u2018\u201c]?(?:over|more\s+than|at\s+least|nearly|almost|about|around"
+    r"|roughly|approximately|some))?\s*[\"'\u2018\u201c]?\Z",
     re.IGNORECASE,
 )
 # Words just before a figure that make it the value a change started from: "dropped from 115
@@ -251,6 +253,8 @@ _FORMER_CUE = re.compile(
     r"(?:\b(?:up|down|ris(?:en|ing)|rose|f[ae]ll(?:en|ing)?|drop(?:s|ped|ping)"
     r"|declin(?:ed|ing)|decreas(?:ed|ing)|increas(?:ed|ing)|climb(?:ed|ing)|jump(?:ed|ing)"
     r"|gr(?:ew|own)|revised(?:\s+(?:up|down)(?:wards?)?)?|lowered|raised|cut|reduced)\s+from"
+    # What was revised may come between: "revised the death toll of the attack from 1400".
+    r"|\b(?:revised|lowered|raised|cut|reduced)\s+(?:the|its|their)\s+[^.;:]{0,60}?\s+from"
     r"|\bfrom\s+(?:its|their|the|an?)\s+(?:previous|earlier|initial|original|prior)"
     r"(?:\s+[a-z]+){0,2}?(?:\s+of)?"
     # "Breaks the previous record of 115.1 million", "beat the old high of $69,000".
@@ -258,7 +262,7 @@ _FORMER_CUE = re.compile(
     r"|eclips(?:es|ed|ing)|shatter(?:s|ed|ing))\s+(?:the\s+|its\s+|their\s+)?"
     r"(?:previous|prior|old|earlier|former)\s+(?:all-time\s+)?(?:record|high|best|mark|peak)"
     r"(?:\s+of)?)"
-    r"(?:\s+(?:about|some|at\s+least|more\s+than|over|nearly|almost))?\s*\Z",
+    r"(?:\s+(?:about|around|roughly|some|at\s+least|more\s+than|over|nearly|almost))?\s*\Z",
     re.IGNORECASE,
 )
 # A figure the claim itself calls early, and one it calls final: "an early look at the data
@@ -822,6 +826,9 @@ class _DayDate(_Mention):
     # For a scheduled day, the words of what is set for it ("launch", "land moon"): a launch
     # moved to July 14 and a landing set for August 23 are two events, not one schedule.
     what: frozenset[str] = frozenset()
+    # "late" for "late on Saturday" or "Saturday night", "early" for "early on Sunday" or
+    # "Sunday morning": the ends of a day, where two time zones' days meet.
+    hour: str | None = None
 
 
 @dataclass(frozen=True, eq=False)
@@ -1118,6 +1125,18 @@ _RECENT_WINDOW = re.compile(
 )
 
 
+def _is_age(text: str, number: dict[str, Any]) -> bool:
+    """A bare whole number set off by commas right after a name ("Sheinbaum, 61, will be")."""
+    start, end = int(number["start"]), int(number["end"])
+    if number.get("unit") or not 0 < float(number["value"]) < 120:
+        return False
+    if not _AGE_AFTER.match(text, end):
+        return False
+    return _NAME_THEN_COMMA.search(text, max(0, start - 40), start) is not None
+
+
+_NAME_THEN_COMMA = re.compile(r"(?-i:[A-Z])[\w'\u2019.-]+,\s*\Z")
+_AGE_AFTER = re.compile(r"\s*,")
 _POPULATION_BEFORE = re.compile(
     r"\b(?:(?:nation|country|city|state|province|island|region|territory)\s+of"
     r"|population\s+of|(?:is|was|are)\s+home\s+to)"
@@ -1131,6 +1150,8 @@ def _what_it_counts(text: str, number: dict[str, Any]) -> str:
         # "A decisive 204-85 vote", "by 204 votes to 85": the two sides of a tally, compared
         # side with side, never one side with the other's.
         return "tally"
+    if _is_age(text, number):
+        return "age"  # "James, 38, has averaged 27.2 points": his age, not a count of points
     if _POPULATION_BEFORE.search(text, max(0, int(number["start"]) - 50), int(number["start"])):
         # "one-third of the nation of 220 million people": everyone who lives there, never
         # the count of those a disaster affected, killed or displaced.
@@ -1254,7 +1275,9 @@ def _fate(text: str, start: int, end: int) -> str | None:
     ("killed 381 people and injured 1,000": 381 were killed). A word across an "and" from the
     figure is another item's, and counts only when nothing nearer is found: "killed at least
     15 and injured nearly 40", "52 reported deaths and 132 people injured"."""
-    window = text[max(0, start - _FATE_REACH) : start]
+    # A day ("the Oct. 7 Hamas attack") or the value a change started from ("revised the death
+    # toll from around 1400 to roughly 1200") between the toll and its figure is no other count.
+    window = _FORMER_VALUES.sub(_masked, _days_masked(text[max(0, start - _FATE_REACH) : start]))
     found = []  # (across an "and", distance from the figure, fate)
     if (before := _FATE_BEFORE.match(window)) is not None and before.lastgroup:
         word_end = before.end(before.lastgroup)
@@ -1273,6 +1296,22 @@ def _fate(text: str, start: int, end: int) -> str | None:
 
 
 _AND = re.compile(r"\band\b", re.IGNORECASE)
+_DAY_OF_MONTH = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b"
+)
+_FORMER_VALUES = re.compile(r"\d[\d,.]*(?=\s+to\s)")
+
+
+def _masked(found: re.Match[str]) -> str:
+    return "x" * len(found.group(0))
+
+
+def _days_masked(text: str) -> str:
+    """The text with days of the month ("Oct. 7", "October 7") blanked out, keeping offsets:
+    a day inside "revises Oct. 7 death toll to 1,200" neither ends the phrase nor counts."""
+    return _DAY_OF_MONTH.sub(_masked, text)
+
+
 _TOLL_SUBJECT = re.compile(r".*\b(?:death\s+)?toll\b(?:(?![.;:]\s).)*\Z", re.IGNORECASE | re.DOTALL)
 
 
@@ -1445,7 +1484,16 @@ def _day_date(
         or _SAID_AFTER.match(claim.text, end) is not None,
         scheduled=scheduled is not None,
         what=_scheduled_what(claim.text, scheduled.start(), start) if scheduled else frozenset(),
+        hour=_end_of_day(claim.text, start, end),
     )
+
+
+def _end_of_day(text: str, start: int, end: int) -> str | None:
+    if _LATE_BEFORE.search(text, max(0, start - 12), start) or _NIGHT_AFTER.match(text, end):
+        return "late"
+    if _EARLY_BEFORE.search(text, max(0, start - 12), start) or _MORNING_AFTER.match(text, end):
+        return "early"
+    return None
 
 
 def _scheduled_what(text: str, schedule_start: int, day_start: int) -> frozenset[str]:
@@ -2220,7 +2268,7 @@ def _figure_finding(a: _Figure, b: _Figure) -> _Finding | None:
         return _Finding(OTHER_PERIOD, earlier, later)
     if (
         later.value > earlier.value
-        or _REVISION_CUE.search(later.claim_text, 0, later.start)
+        or _REVISION_CUE.search(_days_masked(later.claim_text[: later.start]))
         or _plan_then_done(earlier, later)
     ):
         return _Finding(SUPERSEDED, earlier, later)
@@ -2320,7 +2368,7 @@ def _reported_as_update(earlier: _Figure, later: _Figure) -> bool:
     if later.value > earlier.value and (_as_things_stand(earlier) or _as_things_stand(later)):
         return True  # "forces now control 74 settlements", three days later "82 settlements"
     return (
-        _REVISION_CUE.search(said_before) is not None
+        _REVISION_CUE.search(_days_masked(said_before)) is not None
         or _EARLY_CUE.search(earlier.claim_text) is not None
         or _FINAL_CUE.search(later.claim_text) is not None
     )
@@ -2478,8 +2526,25 @@ def _compare_day_dates(left: list[_DayDate], right: list[_DayDate], into: _Compa
             continue  # the day a count stood or a thing was said: not the event's day
         elif _past_for_one_ahead_for_other(a, b):
             continue
+        elif _around_midnight(a, b):
+            continue
         else:
             into.findings.append(_Finding(CONFLICT, a, b))
+
+
+def _around_midnight(a: _DayDate, b: _DayDate) -> bool:
+    """Whether two days a day apart meet at midnight: "late on Saturday" in one time zone is
+    "early on Sunday" in another (Iran's drones, told from Washington and from Tel Aviv)."""
+    if abs((a.day - b.day).days) != 1:
+        return False
+    earlier, later = (a, b) if a.day < b.day else (b, a)
+    return earlier.hour == "late" and later.hour == "early"
+
+
+_LATE_BEFORE = re.compile(r"\blate\s+(?:on\s+)?\Z", re.IGNORECASE)
+_EARLY_BEFORE = re.compile(r"\bearly\s+(?:on\s+)?\Z", re.IGNORECASE)
+_NIGHT_AFTER = re.compile(r"\s+(?:night|evening)\b", re.IGNORECASE)
+_MORNING_AFTER = re.compile(r"\s+morning\b", re.IGNORECASE)
 
 
 def _past_for_one_ahead_for_other(a: _DayDate, b: _DayDate) -> bool:
