@@ -2077,6 +2077,14 @@ def test_share_moves_of_two_days_are_two_sessions() -> None:
     sales = member("Nvidia's sales jumped more than 12% in the quarter.", date(2024, 2, 21))
     other = member("Nvidia's sales jumped 6.5% in the quarter.", date(2024, 2, 22))
     assert assess_group([sales, other]).relation == "conflicting"
+    # Shares named after the figure do not make a sales figure a price's move.
+    sales = member("Nvidia's sales rose 12% and its shares jumped.", date(2024, 2, 21))
+    other = member("Nvidia's sales rose 6.5% and its shares jumped.", date(2024, 2, 22))
+    assert assess_group([sales, other]).relation == "conflicting"
+    # A session named after the move still tells one.
+    session = member("Pioneer rose about 3% in premarket trading.", date(2024, 2, 21))
+    later = member("Pioneer rose about 5% in early trading.", date(2024, 2, 22))
+    assert assess_group([session, later]).relation == "outdated"
 
 
 def test_the_toll_of_an_older_storm_named_by_its_year_is_no_earlier_toll() -> None:

@@ -2393,8 +2393,10 @@ def _market_move(figure: _Figure) -> bool:
     before = _CLAUSE_END.split(text[max(0, figure.start - 2 * CONTEXT_CHARS) : figure.start])[-1]
     if _MOVE_BEFORE.search(before) is None:
         return False
+    # The market is the subject ("Nvidia shares popped") or the session follows the move ("rose
+    # 3% in premarket trading"); "revenue rose 12% and shares jumped" is no move of a price.
     after = _CLAUSE_END.split(text[figure.end : figure.end + 2 * CONTEXT_CHARS])[0]
-    return _MARKET_WORDS.search(before) is not None or _MARKET_WORDS.search(after) is not None
+    return _MARKET_WORDS.search(before) is not None or _SESSION_AFTER.match(after) is not None
 
 
 _MOVE_BEFORE = re.compile(
@@ -2403,6 +2405,10 @@ _MOVE_BEFORE = re.compile(
     r"|lost|los(?:e|es|ing)|drop(?:s|ped)?|climb(?:s|ed)?|tumbl(?:e|es|ed)|plung(?:e|es|ed)"
     r"|sank|sinks?|up|down|add(?:s|ed)|shed)\b(?:\s+(?:about|around|nearly|almost|over|more"
     r"|than|as\s+much\s+as|by|some|roughly|initially))*\s*\Z",
+    re.IGNORECASE,
+)
+_SESSION_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+){0,3}?(?:in|during)\s+(?:[\w-]+\s+){0,2}?(?:trading|trade|session|deals)\b",
     re.IGNORECASE,
 )
 _MARKET_WORDS = re.compile(
