@@ -828,7 +828,7 @@ class _DayDate(_Mention):
     what: frozenset[str] = frozenset()
     # "late" for "late on Saturday" or "Saturday night", "early" for "early on Sunday" or
     # "Sunday morning": the ends of a day, where two time zones' days meet.
-    hour: str | None = None
+    end_of_day: str | None = None
 
 
 @dataclass(frozen=True, eq=False)
@@ -1484,7 +1484,7 @@ def _day_date(
         or _SAID_AFTER.match(claim.text, end) is not None,
         scheduled=scheduled is not None,
         what=_scheduled_what(claim.text, scheduled.start(), start) if scheduled else frozenset(),
-        hour=_end_of_day(claim.text, start, end),
+        end_of_day=_end_of_day(claim.text, start, end),
     )
 
 
@@ -2484,12 +2484,13 @@ def _aimed_at(figure: _Figure) -> bool:
     return _AIM.search(figure.claim_text, 0, figure.start) is not None
 
 
+_PROMISED = r"(?:pledg|promis)(?:e|es|ed|ing)\s+to|vow(?:s|ed)?\s+to"
 _AIM = re.compile(
     r"\b(?:expects?|expected|will|would|plans?\s+to|planned|planning|aims?|targets?|goal"
     # "may" in lower case only: the month ("in May") is no hedge.
     r"|hopes?|in\s+talks|(?-i:may)|might|could|projected|predicted|forecasts?"
     r"|recommend(?:s|ed|ing)?|sought|asked\s+for"
-    r"|seek(?:s|ing)?|set\s+to|poised\s+to|(?:pledg|promis)(?:e|es|ed|ing)\s+to|vow(?:s|ed)?\s+to)\b",
+    rf"|seek(?:s|ing)?|set\s+to|poised\s+to|{_PROMISED})\b",
     re.IGNORECASE,
 )
 
@@ -2501,10 +2502,7 @@ def _targeted(figure: _Figure) -> bool:
     return _TARGET.search(before[-1]) is not None
 
 
-_TARGET = re.compile(
-    r"\b(?:(?:pledg|promis)(?:e|es|ed|ing)\s+to|vow(?:s|ed)?\s+to|targets?|goal|aims?\s+to)\b",
-    re.IGNORECASE,
-)
+_TARGET = re.compile(rf"\b(?:{_PROMISED}|targets?|goal|aims?\s+to)\b", re.IGNORECASE)
 _AT_THE_TIME = re.compile(r"\b(?:now|currently|already|at\s+present)\b", re.IGNORECASE)
 _SO_FAR = re.compile(
     r"\b(?:so\s+far|till\s+now|until\s+now|to\s+date|thus\s+far|as\s+of\s+now)\b", re.IGNORECASE
@@ -2544,7 +2542,7 @@ def _around_midnight(a: _DayDate, b: _DayDate) -> bool:
     if abs((a.day - b.day).days) != 1:
         return False
     earlier, later = (a, b) if a.day < b.day else (b, a)
-    return earlier.hour == "late" and later.hour == "early"
+    return earlier.end_of_day == "late" and later.end_of_day == "early"
 
 
 _LATE_BEFORE = re.compile(r"\blate\s+(?:on\s+)?\Z", re.IGNORECASE)
@@ -2666,12 +2664,16 @@ def _without_quantities_told_apart(
         (f, g)
         for member in members
         for f, g in combinations(member.figures, 2)
-        if f.unit_key == g.unit_key and f.now is not g and g.now is not f
+        if f.unit_key == g.unit_key and not _changed_into(f, g) and not _changed_into(g, f)
         and not _figures_agree(f, g)
     ]  # fmt: skip
     if not told_apart:
         return findings
     return [finding for finding in findings if not _told_apart(finding, told_apart)]
+
+
+def _changed_into(former: _Figure, figure: _Figure) -> bool:
+    return former.now is not None and former.now.start == figure.start
 
 
 def _told_apart(finding: _Finding, pairs: list[tuple[_Figure, _Figure]]) -> bool:
