@@ -2145,3 +2145,12 @@ def test_a_revision_a_month_later_reads_past_the_day_it_names() -> None:
     assert result.suggested_outdated == {reached.claim_id}
     quoted = member("Israel Revises Hamas Attack Death Toll to 'Around 1,200'", date(2023, 11, 10))
     assert assess_group([reached, quoted]).suggested_outdated == {reached.claim_id}
+
+
+def test_two_countries_naming_the_event_scope_its_toll() -> None:
+    turkey = "AFAD said the death toll in Turkey due to the earthquakes rose to 44,218."
+    pair = "Turkey-Syria earthquake: Death toll surpasses 46,000, Ankara to stop rescue efforts"
+    assert relation_on_one_day(turkey, pair) == "repeated"
+    # A name that is no country ("Israel-Hamas war") scopes nothing.
+    other = "Israel-Hamas war: Death toll surpasses 46,000, officials say"
+    assert relation_on_one_day(turkey, other) != "repeated"

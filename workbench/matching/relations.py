@@ -598,7 +598,22 @@ def _scope_near(text: str, start: int, end: int) -> frozenset[str] | None:
         places = _known_places_named(named.group("places"))
         if places and (best is None or start - named.end() < best[0]):
             best = (start - named.end(), places)
-    return best[1] if best else None
+    return best[1] if best else _places_paired_before(text, start)
+
+
+def _places_paired_before(text: str, start: int) -> frozenset[str] | None:
+    """The two known places an event is named by earlier in the sentence ("Turkey-Syria
+    earthquake: Death toll surpasses 46,000" counts in both), when nothing nearer scopes it."""
+    sentence_start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    for pair in _PLACE_PAIR.finditer(text, sentence_start, start):
+        places = {_PLACE_SPELLINGS.get(name, name) for name in (pair[1].lower(), pair[2].lower())}
+        if places <= _KNOWN_PLACES:
+            return frozenset(places)
+    return None
+
+
+_PLACE_PAIR = re.compile(r"(?<![\w-])((?-i:[A-Z])[a-z]+)-((?-i:[A-Z])[a-z]+)(?![\w-])")
+_SENTENCE_END = re.compile(r"[.!?](?:\s|\Z)")
 
 
 def _in_apposition(text: str, place_start: int, figure_start: int) -> bool:
