@@ -2038,6 +2038,18 @@ def test_rates_on_two_bases_are_two_quantities() -> None:
     assert relation_on_one_day(annual, other) == "conflicting"
 
 
+def test_a_season_tally_is_not_a_career_tally() -> None:
+    career = "He left PSG after seven years in which he scored 256 goals in 308 appearances."
+    season = "Mbappe scored 44 goals for PSG last season, his highest tally."
+    assert relation_on_one_day(career, season) == "repeated"
+    # A career-high is one game's figure, and two seasons' tallies are one quantity.
+    high = "Mbappe scored a career-high 44 goals for PSG, his highest tally."
+    assert relation_on_one_day(high, career) == "conflicting"
+    assert relation_on_one_day(season, "Mbappe scored 41 goals for PSG this season.") == (
+        "conflicting"
+    )
+
+
 def test_core_inflation_is_not_the_headline_rate() -> None:
     headline = "Irish inflation fell to 2.3 per cent, its lowest level in years."
     core = "Irish core inflation fell to 3.6% from 4.2%, boosting expectations of a cut."

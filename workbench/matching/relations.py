@@ -505,12 +505,26 @@ class _Figure(_Mention):
         "fell by 0.4 percent on an annual basis"), "quarter" ("declined 0.1 percent on a
         quarterly basis"), "month" or "year" (year on year). Rates on two bases are two
         quantities."""
+        found = {name for name, words in _BASES if words.search(self.clause)}
+        return found.pop() if len(found) == 1 else None
+
+    @cached_property
+    def tally_span(self) -> str | None:
+        """How long a tally was kept, when its clause says: "season" ("scored 44 goals for
+        PSG last season"), "career" ("after seven years in which he scored 256 goals", "his
+        career total of 821"). A season's tally and a career's are two quantities."""
+        clause = self.clause
+        found = {name for name, words in _TALLY_SPANS if words.search(clause)}
+        return found.pop() if len(found) == 1 else None
+
+    @cached_property
+    def clause(self) -> str:
+        """The part of its sentence the figure is told in, between stops, semicolons and
+        colons."""
         text = self.claim_text
         low = max((m.end() for m in _SENTENCE_PART_END.finditer(text, 0, self.start)), default=0)
         clause_end = _SENTENCE_PART_END.search(text, self.end)
-        clause = text[low : clause_end.start() if clause_end else len(text)]
-        found = {name for name, words in _BASES if words.search(clause)}
-        return found.pop() if len(found) == 1 else None
+        return text[low : clause_end.start() if clause_end else len(text)]
 
     @cached_property
     def core(self) -> bool:
@@ -570,6 +584,26 @@ _BASES = (
         re.compile(
             r"\byear[- ]on[- ]year\b|\byear[- ]over[- ]year\b|\by/y\b|\byoy\b"
             r"|\bfrom\s+a\s+year\s+(?:earlier|ago|before)\b",
+            re.I,
+        ),
+    ),
+)
+_SPAN_COUNT = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|\w+teen|twenty|\w+ty)"
+_TALLY_SPANS = (
+    (
+        "season",
+        re.compile(
+            r"\b(?:last|this|previous|past|that|single|one)\s+season\b"
+            r"|\bthe\s+(?:19|20)\d\d(?:[-/–](?:19|20)?\d\d)?\s+season\b",
+            re.I,
+        ),
+    ),
+    (
+        "career",
+        re.compile(
+            r"\bcareer\b(?![- ](?:high|best|low|worst))|\ball[- ]time\b"
+            rf"|\b(?:in|over|after|across)\s+(?:his|her|their|the\s+past\s+)?\s*{_SPAN_COUNT}"
+            r"\s+(?:years|seasons)\b",
             re.I,
         ),
     ),
@@ -2159,6 +2193,8 @@ def _figure_pair_cost(a: _Figure, b: _Figure) -> tuple[int, int, float] | None:
         return None  # "an average of 266,000 jobs a month" is not one month's 73,000 jobs
     if not agree and a.basis and b.basis and a.basis != b.basis:
         return None  # GDP down 0.4% annualised is not the 0.1% fall on the quarter
+    if not agree and a.tally_span and b.tally_span and a.tally_span != b.tally_span:
+        return None  # 256 goals in seven years are not the 44 of last season told otherwise
     if not agree and a.core != b.core:
         return None  # core inflation's 3.6% is not the headline 2.4%
     if not agree and _log_distance(a, b) > _UNRELATED_LOG_RATIO and not _is_scale_slip(a, b):
