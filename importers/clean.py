@@ -108,6 +108,11 @@ _EMBED_SIGNATURE_RE = re.compile(
     r"(?:\s*(?:pic\.twitter\.com/\w+|https?://t\.co/\w+))*\s*[—–]\s*[^—–()\n]{1,60}"
     r"\(@\w{1,30}\)\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}$"
 )
+# A live quote a finance site writes after a company's name, "Nvidia (NVDA 4.08%) shares
+# climbed 0.7%": the move on the day the page was read, not one the article reports.
+_LIVE_QUOTE_RE = re.compile(
+    r"\s\((?:[A-Z]{1,6}:\s?)?[A-Z]{1,5}(?:\.[A-Z])?\s[-+−]?\d{1,3}\.\d{1,2}%\)"
+)
 _BULLET_RE = re.compile(r"[•*·▪◦‣–-]\s+(?=\S)")
 _NUMBERED_ITEM_RE = re.compile(r"\d{1,3}[.)]\s+(?=\S)")
 _SENTENCE_END_CHARS = ".!?…:;\"”’')]"
@@ -175,6 +180,9 @@ def _take_line(state: _Cleaner, line: str, wraps_on: bool) -> None:
     if (signature := _EMBED_SIGNATURE_RE.search(line)) is not None and signature.start() > 0:
         state.removed.append(signature.group(0).strip())
         line = line[: signature.start()]
+    for quote in _LIVE_QUOTE_RE.findall(line):
+        state.removed.append(quote.strip())
+    line = _LIVE_QUOTE_RE.sub("", line)
     if state.skip_author_box and _is_author_box_line(line):
         state.skip_author_box -= 1
         state.removed.append(line)

@@ -62,6 +62,10 @@ _DATE_OR_TIME = rf"""
   | {_MONTH},?{_SPACE}+\d{{4}}\b
 """
 
+# Three or more numbers joined by dashes name things, not amounts: "the 7-8-9 hitters", a
+# "4-4-2" formation, a phone number "1-800-555-0199".
+_NUMBER_CHAIN = r"(?<![\w.,])\d+(?:[-–]\d+){2,}(?![\w-]|[.,]\d)"
+
 # Atomic so that "1.5G" cannot backtrack to "1" and slip past the boundary check.
 # Indian grouping too: "Rs 1,09,900" is 109,900.
 _NUMBER = r"(?>\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
@@ -135,7 +139,7 @@ _SCAN = re.compile(
       |[a-z-]+[ \u00a0]+(?:an?[ \u00a0]+)?
        (?i:thousand|million|billion|trillion|dozen|per[ \u00a0]?cent|percent))
     (?:
-        (?P<skip>{_DATE_OR_TIME})
+        (?P<skip>{_DATE_OR_TIME}|{_NUMBER_CHAIN})
       | (?P<w_num>{_WORD_NUMBER}){_SPACE}+
         (?:
             (?P<w_scale>(?i:thousand|million|billion|trillion|dozen))\b
@@ -194,8 +198,9 @@ NAMING_WORDS = frozenset(
     proposition prop measure resolution category phase level stage tier grade type route
     interstate highway gate terminal platform pier room district ward unit reactor apollo
     artemis falcon boeing windows iphone pixel xbox playstation formula channel max episode
-    season part week game round no""".split()
+    season part week game round no ftse russell nikkei cac stoxx asx nifty""".split()
 )
+_SP_INDEX_BEFORE = re.compile(r"\bS&P[ \u00a0]+\Z")
 _WORD_BEFORE = re.compile(r"\b([A-Za-z]+)\.?[ \u00a0]+\Z")
 _COMPOUND_UNIT = re.compile(r"-([a-z]+)\b")
 _PLAIN_INTEGER = re.compile(r"\d{4}")
@@ -551,6 +556,8 @@ _TIME_AFTER = re.compile(
 
 
 def _names_a_thing(text: str, start: int) -> bool:
+    if _SP_INDEX_BEFORE.search(text, max(0, start - 5), start):
+        return True  # the S&P 500 (an index named like the FTSE 100 and the Nikkei 225)
     before = _WORD_BEFORE.search(text, max(0, start - 20), start)
     if before is None:
         return False

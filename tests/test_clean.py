@@ -292,3 +292,17 @@ def test_seed_without_headline_keeps_every_line(seed_text, seed: str) -> None:
     assert article.title is None
     assert article.removed == [] and article.captions == []
     assert article.body.split("\n\n") == [line.strip() for line in raw.splitlines() if line.strip()]
+
+
+def test_a_live_quote_after_a_company_name_is_cut_and_its_listing_kept() -> None:
+    raw = (
+        "Nvidia tops $4 trillion\n\n"
+        "Nvidia (NVDA 4.08%) shares climbed 0.7% on Thursday.\n\n"
+        "Apple (NASDAQ: AAPL) fell, while Tesla (NASDAQ: TSLA -1.25%) slid 3% (about $7).\n"
+    )
+    article = clean_article(raw)
+    assert article.body.split("\n\n") == [
+        "Nvidia shares climbed 0.7% on Thursday.",
+        "Apple (NASDAQ: AAPL) fell, while Tesla slid 3% (about $7).",
+    ]
+    assert article.removed == ["(NVDA 4.08%)", "(NASDAQ: TSLA -1.25%)"]

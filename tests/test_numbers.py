@@ -199,6 +199,9 @@ def test_figures_that_are_not_ranges(text: str, spans: list[str]) -> None:
         "Only one permit and two pertinent points; one of the percentages.",
         "The company was founded 12 years ago.",  # a date, not 12 years of anything
         "Music of the 1990s and 1,000s of fans.",  # a decade and a rough count, no seconds
+        # Numbers chained by dashes name things: a batting order, a formation, a phone line.
+        "The 7-8-9 hitters played a 4-4-2 and called 1-800-555-0199.",
+        "The S&P 500, the FTSE 100, the Russell 2000 and the Nikkei 225 opened.",  # names
         "A 100m sprint.",
     ],
 )

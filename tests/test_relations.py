@@ -428,6 +428,14 @@ def test_dateline_is_not_an_event_date() -> None:
     assert assess_group([bracketed, decided]).relation == "repeated"
 
 
+def test_a_date_opening_the_claim_before_a_dash_is_a_dateline() -> None:
+    dated = member("Sunday, June 2, 2024 - Real Madrid beat Dortmund 2-0.", date(2024, 6, 2))
+    won = member("Real Madrid beat Dortmund 2-0 on Saturday, June 1.", date(2024, 6, 1))
+    assert assess_group([dated, won]).relation == "repeated"
+    told = member("On Sunday, June 2, Real Madrid beat Dortmund 2-0.", date(2024, 6, 2))
+    assert assess_group([told, won]).relation == "conflicting"
+
+
 def test_a_dateline_with_a_town_in_capitals_and_lower_case_is_not_an_event_date() -> None:
     dateline = member(
         "Bangkok, Mar 29 (AP) The death toll from a powerful earthquake in Myanmar has jumped "
@@ -1654,6 +1662,46 @@ def test_a_day_things_stood_by_or_were_said_on_is_not_the_event_day() -> None:
     assert assess_group([sunday, monday]).relation == "repeated"
 
 
+def test_a_day_opening_a_report_or_a_span_still_going_is_not_the_event_day() -> None:
+    destroyed = member(
+        "The flooding came after the dam was destroyed on June 6.", date(2023, 6, 17)
+    )
+    minister = member(
+        "On 10 June, Ukrainian Interior Minister Ihor Klymenko said the flooding came after "
+        "the dam was destroyed.",
+        date(2023, 6, 10),
+    )
+    assert assess_group([destroyed, minister]).relation == "repeated"
+    erupted = member("The blaze erupted around midday on Wednesday.", date(2025, 11, 29))
+    burning = member("The blaze, which continued burning into early Thursday.", date(2025, 11, 27))
+    assert assess_group([erupted, burning]).relation == "repeated"
+    update = member(
+        "The storm destroyed the port, the prime minister said in an update Saturday.",
+        date(2025, 11, 2),
+    )
+    passage = member("The storm destroyed the port on Tuesday.", date(2025, 10, 30))
+    assert assess_group([update, passage]).relation == "repeated"
+    # Without those words the days are two days told for one event.
+    on_thursday = member("The blaze erupted around midday on Thursday.", date(2025, 11, 27))
+    assert assess_group([erupted, on_thursday]).relation == "conflicting"
+    other_day = member("On 10 June, the dam was destroyed.", date(2023, 6, 10))
+    assert assess_group([destroyed, other_day]).relation == "conflicting"
+
+
+def test_a_region_a_storm_crossed_scopes_its_toll() -> None:
+    jamaica = member(
+        "Nearly a dozen deaths have been linked to the storm in Jamaica.", date(2025, 10, 30)
+    )
+    region = member(
+        "The death toll climbed to nearly 50 as the storm tore through the Caribbean.",
+        date(2025, 10, 31),
+    )
+    later = member("The death toll from the storm has risen to 28 in Jamaica.", date(2025, 11, 2))
+    result = assess_group([jamaica, region, later])
+    assert result.relation == "outdated"
+    assert result.reason == "nearly 12 deaths (2025-10-30) superseded by 28 (2025-11-02)"
+
+
 def test_two_tolls_told_as_rises_on_one_day_are_counted_in_turn() -> None:
     day = date(2024, 7, 30)
     early = member("Wayanad landslide death toll rises to 23, rescue operations ongoing", day)
@@ -2050,6 +2098,46 @@ def test_a_season_tally_is_not_a_career_tally() -> None:
     )
 
 
+def test_a_magnitude_told_again_days_later_is_revised() -> None:
+    first = member(
+        "A magnitude 8.7 quake hit near Russia's Kamchatka Peninsula.", date(2025, 7, 29)
+    )
+    upgraded = member("An 8.8 magnitude earthquake hit near Kamchatka.", date(2025, 7, 30))
+    result = assess_group([first, upgraded])
+    assert result.relation == "outdated"
+    assert result.suggested_outdated == {first.claim_id}
+    # On one day two readings disagree; an aftershock or a quake a point weaker is another.
+    same_day = member("An 8.8 magnitude earthquake hit near Kamchatka.", date(2025, 7, 29))
+    assert assess_group([first, same_day]).relation == "conflicting"
+    aftershock = member("A 8.2 magnitude aftershock hit near Kamchatka.", date(2025, 7, 30))
+    assert assess_group([first, aftershock]).relation == "conflicting"
+    weaker = member("A 7.5 magnitude earthquake hit near Kamchatka.", date(2025, 7, 30))
+    assert assess_group([first, weaker]).relation == "conflicting"
+
+
+def test_a_condition_s_threshold_is_no_reported_value() -> None:
+    supposed = "Were the turnout to fall below 59.4%, it would rank as the lowest since the war."
+    reported = "Turnout remained above 75% at every general election."
+    assert relation_on_one_day(supposed, reported) == "repeated"
+    if_close = "If shares close above $160.46, Nvidia would pass Apple's record valuation."
+    closed = "Nvidia shares closed at $150.20, short of Apple's record valuation."
+    assert relation_on_one_day(if_close, closed) == "repeated"
+    # Told as the value itself, the same figures disagree.
+    fell = "The turnout fell below 59.4%, the lowest since the war."
+    assert relation_on_one_day(fell, reported) == "conflicting"
+
+
+def test_a_when_clause_dates_the_figure_it_tells() -> None:
+    highest = member(
+        "The highest turnout at a general election since the war was 83.9% in 1950.",
+        date(2024, 7, 5),
+    )
+    worst = member(
+        "It is the worst turnout since 2001, when the figure slumped to 59.4%.", date(2024, 7, 6)
+    )
+    assert assess_group([highest, worst]).relation == "repeated"
+
+
 def test_core_inflation_is_not_the_headline_rate() -> None:
     headline = "Irish inflation fell to 2.3 per cent, its lowest level in years."
     core = "Irish core inflation fell to 3.6% from 4.2%, boosting expectations of a cut."
@@ -2097,6 +2185,25 @@ def test_share_moves_of_two_days_are_two_sessions() -> None:
     session = member("Pioneer rose about 3% in premarket trading.", date(2024, 2, 21))
     later = member("Pioneer rose about 5% in early trading.", date(2024, 2, 22))
     assert assess_group([session, later]).relation == "outdated"
+
+
+def test_moves_of_two_indices_are_two_quantities_and_points_are_moves_too() -> None:
+    nasdaq = "The Dow fell 3%, while the S&P 500 is off 4%, and the Nasdaq Composite is down 5.2%."
+    dow = "The Dow sank 5.5%, while the S&P 500 lost 4%."
+    assert relation_on_one_day(nasdaq, dow) == "conflicting"  # the Dow's 3% and 5.5%
+    assert relation_on_one_day(nasdaq, "The Nasdaq Composite lost 5.5%.") == "conflicting"
+    assert relation_on_one_day("The Nasdaq Composite is down 5.2%.", dow) == "repeated"
+    thursday = member("The Dow is down over 1,500 points, a 3.2% drop.", date(2025, 4, 3))
+    friday = member("The Dow sank 2,231 points (5.5%).", date(2025, 4, 5))
+    result = assess_group([thursday, friday])
+    assert result.relation == "outdated"
+    assert result.suggested_outdated == {thursday.claim_id}
+    points = member("The Dow dropped 1,679 points as stocks fell.", date(2025, 4, 3))
+    more_points = member("The Dow plunged 2,231 points as stocks fell.", date(2025, 4, 5))
+    assert assess_group([points, more_points]).relation == "outdated"
+    off = member("The S&P 500 is off 4% as stocks fell.", date(2025, 4, 3))
+    more_off = member("The S&P 500 is off 6% as stocks fell.", date(2025, 4, 5))
+    assert assess_group([off, more_off]).relation == "outdated"
 
 
 def test_the_toll_of_an_older_storm_named_by_its_year_is_no_earlier_toll() -> None:

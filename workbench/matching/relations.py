@@ -518,6 +518,26 @@ class _Figure(_Mention):
         return found.pop() if len(found) == 1 else None
 
     @cached_property
+    def market_index(self) -> str | None:
+        """The stock index its clause names last before it ("the Dow plunged 2,231 points,
+        or 5.5%", "and the Nasdaq Composite is down 5.2%"): moves of two indices are two
+        quantities."""
+        text = self.claim_text
+        before = _CLAUSE_END.split(text[max(0, self.start - 2 * CONTEXT_CHARS) : self.start])[-1]
+        named = _last_match(_MARKET_INDEX, before)
+        return named.group(0).split()[0].lower() if named else None
+
+    @cached_property
+    def conditional(self) -> bool:
+        """Whether the figure is a condition's threshold ("Were the figure to fall below
+        59.4%, it would rank as the lowest", "If they can finish the day at or above
+        $160.46"): a value the report supposes, not one it reports."""
+        text = self.claim_text
+        low = max((m.end() for m in _SENTENCE_PART_END.finditer(text, 0, self.start)), default=0)
+        opened = _last_match(_CONDITION_OPENS, text, low, self.start)
+        return opened is not None and "," not in text[opened.end() : self.start]
+
+    @cached_property
     def clause(self) -> str:
         """The part of its sentence the figure is told in, between stops, semicolons and
         colons."""
@@ -587,6 +607,25 @@ _BASES = (
             re.I,
         ),
     ),
+)
+
+
+def _last_match(
+    pattern: re.Pattern[str], text: str, low: int = 0, high: int | None = None
+) -> re.Match[str] | None:
+    found = None
+    for found in pattern.finditer(text, low, len(text) if high is None else high):  # noqa: B007
+        pass
+    return found
+
+
+_MARKET_INDEX = re.compile(
+    r"\b(?:Dow|S&P|Nasdaq|Russell\s+2000|FTSE|DAX|CAC\s+40|Nikkei|Topix|Hang\s+Seng"
+    r"|Shanghai\s+Composite|Sensex|Nifty|Kospi|Stoxx|ASX)(?![\w-])"
+)
+# "if" and "unless" anywhere; "Were ... to", "Should" and "Had" only opening a clause.
+_CONDITION_OPENS = re.compile(
+    r"\b(?i:if|unless)\b|(?:^|(?<=[.;:,]\s))(?:Were|Should|Had)\s|^\s*(?:Were|Should|Had)\s"
 )
 _SPAN_COUNT = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|\w+teen|twenty|\w+ty)"
 _TALLY_SPANS = (
@@ -729,7 +768,7 @@ _PLACE = rf"{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,2}}"
 # The euro zone reports its own figures, as a country does, though news writes it lower-case.
 _FIRST_PLACE = rf"(?:(?i:euro[\s-]?zone|euro\s+area)|{_PLACE})"
 _SCOPE_PHRASE = re.compile(
-    rf"\b[Ii]n\s+(?:the\s+)?(?P<places>{_FIRST_PLACE}(?:(?:,\s+|,?\s+and\s+)(?:the\s+)?{_PLACE})*)"
+    rf"\b(?:[Ii]n|[Aa]cross|[Tt]hrough(?:out)?)\s+(?:the\s+)?(?P<places>{_FIRST_PLACE}(?:(?:,\s+|,?\s+and\s+)(?:the\s+)?{_PLACE})*)"
 )
 _SUBJECT_REACH = 45
 _POSSESSIVE_END = re.compile(r"['\u2019]s?\Z")
@@ -742,8 +781,9 @@ _COUNTRIES = frozenset(
     for name in """afghanistan, albania, algeria, angola, argentina, armenia, australia, austria,
     azerbaijan, bahrain, bangladesh, belarus, belgium, bolivia, bosnia, brazil, bulgaria,
     burkina faso, burma, cambodia, cameroon, canada, chad, chile, china, colombia, congo,
-    croatia, cuba, cyprus, czechia, denmark, ecuador, egypt, eritrea, estonia, ethiopia, fiji,
-    finland, france, gaza, georgia, germany, ghana, greece, guatemala, guinea, haiti, honduras,
+    croatia, cuba, cyprus, czechia, denmark, dominican republic, ecuador, egypt, eritrea,
+    estonia, ethiopia, fiji, finland, france, gaza, georgia, germany, ghana, greece,
+    guatemala, guinea, haiti, honduras,
     hong kong, hungary, iceland, india, indonesia, iran, iraq, ireland, israel, italy, jamaica,
     japan, jordan, kazakhstan, kenya, kosovo, kuwait, kyrgyzstan, laos, latvia, lebanon, libya,
     lithuania, luxembourg, madagascar, malawi, malaysia, mali, malta, mexico, moldova,
@@ -755,7 +795,7 @@ _COUNTRIES = frozenset(
     syria, taiwan, tajikistan, tanzania, thailand, tunisia, turkey, turkiye, uganda, ukraine,
     united arab emirates, united kingdom, united states, uruguay, uzbekistan, venezuela,
     vietnam, west bank, yemen, zambia, zimbabwe, scotland, wales, england,
-    northern ireland, eurozone""".split(",")
+    northern ireland, eurozone, caribbean""".split(",")
 )
 # US states, which report their own counts as countries do ("around 385 employees in Arizona",
 # "1,300 in Oregon").
@@ -1023,11 +1063,24 @@ _SAID_AFTER = re.compile(
     r"|updated|told)\b",
     re.IGNORECASE,
 )
+# "On 10 June, Ukrainian Interior Minister Ihor Klymenko said": a few words of subject, no
+# comma, then the word of saying.
+_SAID_BY_SUBJECT_AFTER = re.compile(
+    r",\s+(?:[\w.'’-]+\s+){1,6}?(?:said|says|reported|told)\b",
+    re.IGNORECASE,
+)
+# A day something still went on to is not the day it happened: "the blaze, which continued
+# burning into early Thursday" against "erupted around midday on Wednesday".
+_STILL_GOING_BEFORE = re.compile(
+    r"\b(?:into|until|till|through)\s+(?:(?:early|late)\s+)?(?:on\s+)?\Z", re.IGNORECASE
+)
 _SAID_BEFORE = re.compile(
     r"\b(?:said|says|announced|reported|confirmed|added|told\s+[\w-]+|by"
     # A price a day's trading ended at ("shares, which closed at $237.41 on Tuesday, were up
     # 1.1% in premarket trading"): the day it stood, not the day of the news.
     r"|clos(?:ed|ing)\s+(?:at|up|down|higher|lower)\b(?:[^.;:]|\.(?=\d)){0,30}?)"
+    # "said in an update Saturday", "told reporters at a briefing on Monday"
+    r"(?:\s+(?:in|at|during)\s+(?:an?|the|his|her|its|their)(?:\s+[\w-]+){1,2})?"
     r"(?:\s+(?:on|late|early|earlier|later))*\s+\Z",
     re.IGNORECASE,
 )
@@ -1228,6 +1281,8 @@ def _what_it_counts(text: str, number: dict[str, Any]) -> str:
         rate = _RATE.match(text, int(number["end"]))
         unit = _UNIT_SYNONYMS.get(unit, unit)
         return f"{unit}/{_rate_period(rate)}" if rate else unit
+    if _MAGNITUDE_BEFORE.search(text, max(0, int(number["start"]) - 20), int(number["start"])):
+        return "~magnitude"  # "a magnitude 7.9 quake" is the "7.9 magnitude earthquake"
     # Without a unit only the words that follow hint at what was counted, past a word that
     # only says the count adds to another ("10,000 more jobs", "5,000 additional roles").
     following = _COUNTED_NEXT.match(text, int(number["end"]))
@@ -1239,6 +1294,9 @@ def _what_it_counts(text: str, number: dict[str, Any]) -> str:
     else:
         noun = _counted_noun(following.group(1).lower(), text, following.end())
     return _UNIT_SYNONYMS.get(noun, noun)
+
+
+_MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:\s+of)?[\s-]+\Z", re.IGNORECASE)
 
 
 def _in_tally(text: str, number: dict[str, Any]) -> bool:
@@ -1377,7 +1435,22 @@ def _period_next_to(start: int, end: int, claim: MemberClaim) -> tuple[date, dat
             continue
         if best is None or gap < best[0]:
             best = (gap, period)
-    return best[1] if best else _leading_period(start, claim)
+    return best[1] if best else _when_period(start, claim) or _leading_period(start, claim)
+
+
+def _when_period(start: int, claim: MemberClaim) -> tuple[date, date] | None:
+    """The period a "when" clause hangs the figure on ("since 2001, when the figure slumped
+    to 59.4%"; "in 2008, when rates hit 5%"), no other figure between."""
+    for mention in claim.dates:
+        period, mention_end = _period(mention), int(mention["end"])
+        if period is None or mention_end > start or _figure_between(claim, mention_end, start):
+            continue
+        if _WHEN_CLAUSE.fullmatch(claim.text, mention_end, start):
+            return period
+    return None
+
+
+_WHEN_CLAUSE = re.compile(r",\s+when\b[^.;:,]*", re.IGNORECASE)
 
 
 def _leading_period(start: int, claim: MemberClaim) -> tuple[date, date] | None:
@@ -1530,11 +1603,17 @@ def _day_date(
         day=period[0],
         loose=str(mention.get("text", "")).lower() in _LOOSE_DAYS,
         as_of=_SAID_BEFORE.search(claim.text, max(0, start - 40), start) is not None
-        or _SAID_AFTER.match(claim.text, end) is not None,
+        or _SAID_AFTER.match(claim.text, end) is not None
+        or _SAID_BY_SUBJECT_AFTER.match(claim.text, end) is not None
+        or (scheduled is None and _still_going_to(claim.text, start)),
         scheduled=scheduled is not None,
         what=_scheduled_what(claim.text, scheduled.start(), start) if scheduled else frozenset(),
         end_of_day=_end_of_day(claim.text, start, end),
     )
+
+
+def _still_going_to(text: str, start: int) -> bool:
+    return _STILL_GOING_BEFORE.search(text, max(0, start - 20), start) is not None
 
 
 def _end_of_day(text: str, start: int, end: int) -> str | None:
@@ -1595,9 +1674,10 @@ _LOOSE_DAYS = frozenset(
 
 
 def _is_dateline(text: str, start: int, end: int) -> bool:
-    # "BRUSSELS, Feb. 26, 2024 –" and "Bangkok, Mar 29 (AP)" date the article, not the
-    # event the claim reports.
-    return bool(_DATELINE_BEFORE.match(text[:start]) and _DATELINE_AFTER.match(text[end:]))
+    # "BRUSSELS, Feb. 26, 2024 –", "Bangkok, Mar 29 (AP)" and "Sunday, June 2, 2024 - Real
+    # Madrid beat ..." date the article, not the event the claim reports.
+    place = not text[:start].strip() or _DATELINE_BEFORE.match(text[:start])
+    return bool(place and _DATELINE_AFTER.match(text[end:]))
 
 
 def _status(claim: MemberClaim, published: date | None) -> _Status | None:
@@ -2193,6 +2273,10 @@ def _figure_pair_cost(a: _Figure, b: _Figure) -> tuple[int, int, float] | None:
         return None  # "an average of 266,000 jobs a month" is not one month's 73,000 jobs
     if not agree and a.basis and b.basis and a.basis != b.basis:
         return None  # GDP down 0.4% annualised is not the 0.1% fall on the quarter
+    if not agree and a.market_index and b.market_index and a.market_index != b.market_index:
+        return None  # the Nasdaq's 5.2% fall is not the Dow's 5.5% told otherwise
+    if not agree and (a.conditional or b.conditional):
+        return None  # "were the figure to fall below 59.4%" reports no value to differ from
     if not agree and a.tally_span and b.tally_span and a.tally_span != b.tally_span:
         return None  # 256 goals in seven years are not the 44 of last season told otherwise
     if not agree and a.core != b.core:
@@ -2406,6 +2490,8 @@ def _reported_as_update(earlier: _Figure, later: _Figure) -> bool:
         return True
     if later.unit_key in _SHIFTING_COUNTS:
         return True  # "211 missing", three days later "120 still missing": some were found
+    if _magnitude_revised(earlier, later):
+        return True  # "an 8.7 magnitude earthquake", the next day "8.8 magnitude earthquake"
     if later.value > earlier.value and _counted_so_far(later) and not _aimed_at(earlier):
         return True  # "88 bodies have been identified", then "205 identified till now"
     if _plan_then_done(earlier, later):
@@ -2425,6 +2511,18 @@ def _reported_as_update(earlier: _Figure, later: _Figure) -> bool:
     )
 
 
+def _magnitude_revised(earlier: _Figure, later: _Figure) -> bool:
+    """Whether a quake's magnitude told on a later day is the earlier one revised: seismic
+    agencies upgrade and downgrade within a point as readings come in, while a quake a point
+    or more weaker, or one called an aftershock, is another quake."""
+    if later.unit_key != "~magnitude" or abs(later.value - earlier.value) > 1.0:
+        return False
+    return not any(_AFTERSHOCK.search(f.claim_text) for f in (earlier, later))
+
+
+_AFTERSHOCK = re.compile(r"\baftershocks?\b", re.IGNORECASE)
+
+
 def _counted_so_far(figure: _Figure) -> bool:
     """Whether the figure's clause calls it a count up to now ("so far", "till now", "to
     date"), one that later reports only raise."""
@@ -2437,16 +2535,17 @@ def _counted_so_far(figure: _Figure) -> bool:
 def _market_move(figure: _Figure) -> bool:
     """Whether the figure is how far a price or an index moved ("Nvidia shares popped over
     6.5% in after-hours trading"): a move of one session, which other days' reports of other
-    sessions move on from."""
-    if figure.unit_key != "percent":
+    sessions move on from; an index's points too ("the Dow sank 2,231 points")."""
+    if figure.unit_key not in ("percent", "points"):
         return False
     text = figure.claim_text
     before = _CLAUSE_END.split(text[max(0, figure.start - 2 * CONTEXT_CHARS) : figure.start])[-1]
-    if _MOVE_BEFORE.search(before) is None:
-        return False
+    after = _CLAUSE_END.split(text[figure.end : figure.end + 2 * CONTEXT_CHARS])[0]
+    before = _POINTS_RESTATED.sub("", before)  # "sank 2,231 points (5.5%)", "… points, or 5.5%"
+    if _MOVE_BEFORE.search(before) is None and _MOVE_AFTER.match(after) is None:
+        return False  # "shares fell 3%", "a 3.2% drop"
     # The market is the subject ("Nvidia shares popped") or the session follows the move ("rose
     # 3% in premarket trading"); "revenue rose 12% and shares jumped" is no move of a price.
-    after = _CLAUSE_END.split(text[figure.end : figure.end + 2 * CONTEXT_CHARS])[0]
     return _MARKET_WORDS.search(before) is not None or _SESSION_AFTER.match(after) is not None
 
 
@@ -2454,9 +2553,13 @@ _MOVE_BEFORE = re.compile(
     r"\b(?:rose|ris(?:e|es|en|ing)|fell|fall(?:s|en|ing)?|jump(?:s|ed|ing)?|pop(?:s|ped)?"
     r"|surg(?:e|es|ed|ing)|soar(?:s|ed|ing)?|sl(?:id|ide|ides|iding)|slip(?:s|ped)?|gain(?:s|ed)?"
     r"|lost|los(?:e|es|ing)|drop(?:s|ped)?|climb(?:s|ed)?|tumbl(?:e|es|ed)|plung(?:e|es|ed)"
-    r"|sank|sinks?|up|down|add(?:s|ed)|shed)\b(?:\s+(?:about|around|nearly|almost|over|more"
+    r"|sank|sinks?|up|down|off|add(?:s|ed)|shed)\b(?:\s+(?:about|around|nearly|almost|over|more"
     r"|than|as\s+much\s+as|by|some|roughly|initially))*\s*\Z",
     re.IGNORECASE,
+)
+_POINTS_RESTATED = re.compile(r"\s*\d[\d,.]*\s+points?\s*(?:,\s*or|\()\s*\Z", re.IGNORECASE)
+_MOVE_AFTER = re.compile(
+    r"\s+(?:drop|fall|decline|slide|plunge|loss|rise|gain|jump|surge|rally)\b", re.IGNORECASE
 )
 _SESSION_AFTER = re.compile(
     r"\s+(?:[\w-]+\s+){0,3}?(?:in|during)\s+(?:[\w-]+\s+){0,2}?(?:trading|trade|session|deals)\b",
