@@ -67,8 +67,12 @@ _DATE_OR_TIME = rf"""
 _NUMBER_CHAIN = r"(?<![\w.,])\d+(?:[-–]\d+){2,}(?![\w-]|[.,]\d)"
 
 # Atomic so that "1.5G" cannot backtrack to "1" and slip past the boundary check.
-# Indian grouping too: "Rs 1,09,900" is 109,900.
-_NUMBER = r"(?>\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+# Indian grouping too: "Rs 1,09,900" is 109,900; and thousands set off by spaces, as many
+# European outlets write them: "at least 1 411 people", "5 412 houses" (not "the 4 100m").
+_NUMBER = (
+    r"(?>\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+    r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\w.,]\w)(?!\w)|\d+(?:\.\d+)?)"
+)
 # "bln" and "mln": wire-service headlines ("UBS to acquire Credit Suisse for $3.23 bln").
 # "crore" (ten million) and "lakh" (a hundred thousand): South Asian news ("Rs 1,200 crore").
 _SCALE_WORD = r"(?i:thousand|million|billion|trillion|bn|bln|mn|mln|tn|trln|crores?|lakhs?)\b"
@@ -244,6 +248,7 @@ _SINGULAR_UNITS = {
     "minute": "minutes", "time": "times", "person": "people", "tonne": "tonnes", "ton": "tons",
     "kilometre": "kilometres", "kilometer": "kilometers", "km": "km", "mile": "miles",
     "metre": "metres", "meter": "meters", "foot": "feet", "feet": "feet", "yard": "yards",
+    "kwh": "kWh", "mwh": "MWh", "gwh": "GWh", "twh": "TWh", "kw": "kW", "mw": "MW", "gw": "GW",
 }  # fmt: skip
 # Words that make a unit another measure: an area, a volume, another mile.
 _MEASURE_KINDS = frozenset({"square", "cubic", "nautical"})
@@ -574,16 +579,19 @@ def _digit_amount(match: re.Match[str], prefix: str) -> _Amount:
     return _Amount(
         start=start,
         end=_last_group_end(match, prefix),
-        digits=match.group(f"{prefix}num").replace(",", ""),
+        digits=_THOUSANDS_SEPARATORS.sub("", match.group(f"{prefix}num")),
         factor=1.0,
         exponent=_SCALE_EXPONENTS[scale.lower()] if scale else None,
         multiplier=1.0,
         currency=_currency_code(currency_sign or currency_word),
         percent=match.group(f"{prefix}pct"),
         attached_scale=match.group(f"{prefix}attached") is not None,
-        separated="," in match.group(f"{prefix}num"),
+        separated=_THOUSANDS_SEPARATORS.search(match.group(f"{prefix}num")) is not None,
         attached_unit=_attached_unit(match.group(f"{prefix}unit"), match.group(f"{prefix}num")),
     )
+
+
+_THOUSANDS_SEPARATORS = re.compile(r"[, \u00a0\u202f]")
 
 
 def _attached_unit(written: str | None, digits: str) -> str | None:
@@ -663,7 +671,7 @@ def _counted_noun(text: str, end: int) -> str | None:
         lowered = word.lower()
         if lowered in _NOT_NOUNS:
             break
-        if word[0].isupper():
+        if word[0].isupper() and lowered not in _SINGULAR_UNITS:
             continue  # "Ukrainian soldiers": nationalities and names qualify the noun
         noun = _SINGULAR_UNITS.get(lowered, lowered if looks_plural(lowered) else None)
         if noun is not None:

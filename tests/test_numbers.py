@@ -66,6 +66,12 @@ def only_mention(text: str) -> NumberMention:
         ("They searched 10,000 square miles of ocean.", "10,000", 10_000, "square miles"),
         ("It sank 400 nautical miles offshore.", "400", 400, "nautical miles"),
         ("It sank 370 miles offshore.", "370", 370, "miles"),
+        # Thousands set off by a space, as many European outlets write them.
+        ("At least 1 411 people died.", "1 411", 1411, "people"),
+        ("It destroyed 5\u202f412 houses.", "5\u202f412", 5412, "houses"),
+        # Units of energy and power, written with capitals.
+        ("Tesla deployed 11.0 GWh of storage.", "11.0", 11.0, "GWh"),
+        ("A 2 GW plant.", "2", 2, "GW"),
         ("A 12-month programme.", "12", 12, "months"),
         ("It raised 150 billion euros via loans.", "150 billion euros", 150e9, "EUR"),
         # A decimal that could be a clock time is a quantity without a word of the clock.

@@ -1366,6 +1366,12 @@ def test_a_count_given_as_it_stands_now_is_overtaken_by_a_larger_one_days_later(
     result = assess_group([now, later])
     assert result.relation == "outdated"
     assert result.suggested_outdated == {now.claim_id}
+    leading = member("The Liberals were leading or had secured 133 seats.", date(2025, 4, 29))
+    paused = member("The Liberals were leading or had secured 168 seats.", date(2025, 4, 30))
+    assert assess_group([leading, paused]).relation == "outdated"
+    won = member("The Liberals had secured 133 seats.", date(2025, 4, 29))
+    more = member("The Liberals had secured 168 seats.", date(2025, 4, 30))
+    assert assess_group([won, more]).relation == "conflicting"
     # Without "now" two counts three days apart may be a disagreement.
     plain = member("Syrskyi said Ukrainian forces control 74 settlements.", date(2024, 8, 13))
     assert assess_group([plain, later]).relation == "conflicting"
@@ -1938,6 +1944,32 @@ def test_a_quarter_is_part_of_its_year_not_the_year() -> None:
     )
 
 
+def test_a_quarter_s_count_is_part_of_the_year_s() -> None:
+    year = member(
+        "For all of 2024, Tesla delivered 1.79 million vehicles worldwide.", date(2025, 1, 2)
+    )
+    quarter = member(
+        "Tesla delivered 495,570 vehicles between October and December, bringing the total "
+        "delivered in 2024 to 1.79 million.",
+        date(2025, 1, 3),
+    )
+    assert assess_group([year, quarter]).relation == "repeated"
+    storage = member(
+        "In the fourth quarter of 2024, Tesla deployed 11.0 GWh of storage.", date(2025, 1, 5)
+    )
+    whole = member(
+        "Tesla broke its records in 2024, announcing to the market that it had deployed 31.4 GWh "
+        "of storage for the year.",
+        date(2025, 1, 6),
+    )
+    assert assess_group([storage, whole]).relation == "repeated"
+    # "Between October and December" is the fourth quarter: two values for it disagree.
+    fourth = member(
+        "Tesla delivered 510,000 vehicles in the fourth quarter of 2024.", date(2025, 1, 3)
+    )
+    assert assess_group([quarter, fourth]).relation == "conflicting"
+
+
 def test_a_count_dated_by_the_day_it_was_told_is_no_period_figure() -> None:
     month = member("In January 2023, the company said it would cut 12,000 jobs.", date(2024, 1, 11))
     year = member("A year ago, the company said it would cut 12,000 jobs.", date(2024, 1, 13))
@@ -2115,6 +2147,15 @@ def test_a_magnitude_told_again_days_later_is_revised() -> None:
     assert assess_group([first, weaker]).relation == "conflicting"
 
 
+def test_a_value_told_as_likely_is_no_value_reached() -> None:
+    cut = "The Bank of England has cut its main interest rate to 5.25%."
+    likely = "Economists see more cuts, potentially reducing its main interest rate to 4.75%."
+    assert relation_on_one_day(cut, likely) == "repeated"
+    assert relation_on_one_day(cut, "The bank then cut its main interest rate to 4.75%.") == (
+        "conflicting"
+    )
+
+
 def test_a_condition_s_threshold_is_no_reported_value() -> None:
     supposed = "Were the turnout to fall below 59.4%, it would rank as the lowest since the war."
     reported = "Turnout remained above 75% at every general election."
@@ -2136,6 +2177,14 @@ def test_a_when_clause_dates_the_figure_it_tells() -> None:
         "It is the worst turnout since 2001, when the figure slumped to 59.4%.", date(2024, 7, 6)
     )
     assert assess_group([highest, worst]).relation == "repeated"
+    # A decimal inside the "when" clause does not end it.
+    now = member("The quake killed at least 800 people late Sunday.", date(2025, 9, 1))
+    then = member(
+        "It was the deadliest since June 2022, when a 6.1 magnitude tremor killed at least 1,000 "
+        "people.",
+        date(2025, 9, 2),
+    )
+    assert assess_group([now, then]).relation == "repeated"
 
 
 def test_core_inflation_is_not_the_headline_rate() -> None:
@@ -2198,7 +2247,7 @@ def test_moves_of_two_indices_are_two_quantities_and_points_are_moves_too() -> N
     result = assess_group([thursday, friday])
     assert result.relation == "outdated"
     assert result.suggested_outdated == {thursday.claim_id}
-    points = member("The Dow dropped 1,679 points as stocks fell.", date(2025, 4, 3))
+    points = member("The Dow dropped a staggering 1,679 points as stocks fell.", date(2025, 4, 3))
     more_points = member("The Dow plunged 2,231 points as stocks fell.", date(2025, 4, 5))
     assert assess_group([points, more_points]).relation == "outdated"
     off = member("The S&P 500 is off 4% as stocks fell.", date(2025, 4, 3))
@@ -2254,6 +2303,48 @@ def test_an_age_after_a_name_is_no_count() -> None:
     assert relation_on_one_day(age, "James, 39, has averaged 27.2 points per game.") == (
         "conflicting"
     )
+
+
+def test_the_dead_of_two_sides_strikes_are_two_counts() -> None:
+    israeli = "Israeli strikes have killed 406 people across Iran, a rights group said."
+    iranian = "The Iranian strikes have killed 28 people, the Israeli government said."
+    assert relation_on_one_day(israeli, iranian) == "repeated"
+    assert relation_on_one_day(israeli, "Israeli strikes have killed 450 people.") == (
+        "conflicting"
+    )
+    assert relation_on_one_day(israeli, "The strikes have killed 450 people.") == "conflicting"
+
+
+def test_a_hedged_value_is_no_value_reached() -> None:
+    fell = "Tesla's stock fell as much as 7% after the delivery report."
+    could = "A cut to the forecast could lead to a fall of about 13% in Tesla's stock."
+    assert relation_on_one_day(fell, could) == "repeated"
+    assert relation_on_one_day(fell, "Tesla's stock fell about 13% after the report.") == (
+        "conflicting"
+    )
+
+
+def test_an_outbreak_s_cases_are_counted_like_a_toll() -> None:
+    early = member("Rwanda has reported 20 confirmed cases of Marburg disease.", date(2024, 9, 29))
+    later = member(
+        "A total of 64 Marburg virus disease cases have been reported.", date(2024, 10, 26)
+    )
+    result = assess_group([early, later])
+    assert result.relation == "outdated"
+    assert result.suggested_outdated == {early.claim_id}
+    fewer = member(
+        "A total of 14 Marburg virus disease cases have been reported.", date(2024, 10, 26)
+    )
+    assert assess_group([early, fewer]).relation == "conflicting"
+
+
+def test_years_told_as_an_age_are_no_term_of_years() -> None:
+    charged = "A 17-year-old boy is charged with the murders of three girls."
+    sentenced = "He was sentenced to a minimum of 52 years for the murders of three girls."
+    assert relation_on_one_day(charged, sentenced) == "repeated"
+    aged = "The boy, aged 18, is charged with the murders of three girls."
+    assert relation_on_one_day(charged, aged) == "conflicting"  # two ages told for one boy
+    assert relation_on_one_day(aged, sentenced) == "repeated"
 
 
 def test_a_revision_a_month_later_reads_past_the_day_it_names() -> None:

@@ -357,9 +357,10 @@ _COUNTED_PEOPLE = frozenset(
 _FATES = frozenset({"deaths", "missing", "injured", "displaced"})
 # Tolls that only grow as they are counted: days later, a larger one is the count moving on
 # ("36 dead" on Thursday, "the death toll is now at 89" on Sunday), not a disagreement. The
-# missing and the displaced are found or go home, so their counts go both ways.
+# missing and the displaced are found or go home, so their counts go both ways. An outbreak's
+# confirmed cases are counted the same way ("20 confirmed cases", weeks later "64 cases").
 _FATE_UNITS = {"deaths": "deaths", "fatalities": "deaths", "injuries": "injured"}
-_RUNNING_TOLLS = frozenset({"deaths", "injured"})
+_RUNNING_TOLLS = frozenset({"deaths", "injured", "cases", "infections"})
 # Counts of people whose fate is still open: found or home again, or newly reported, they move
 # both ways from one day to the next, so a later day's count is the newer one, not a dispute.
 _SHIFTING_COUNTS = frozenset({"missing", "displaced"})
@@ -528,6 +529,14 @@ class _Figure(_Mention):
         return named.group(0).split()[0].lower() if named else None
 
     @cached_property
+    def agent(self) -> str | None:
+        """Who struck, when the figure's clause names one side's strikes or shelling: "the
+        Iranian strikes killed 28 people" and "Israeli strikes killed 406" count two sides'
+        dead."""
+        found = {m.group(1).lower() for m in _STRIKES_BY.finditer(self.clause)}
+        return found.pop() if len(found) == 1 else None
+
+    @cached_property
     def conditional(self) -> bool:
         """Whether the figure is a condition's threshold ("Were the figure to fall below
         59.4%, it would rank as the lowest", "If they can finish the day at or above
@@ -619,6 +628,12 @@ def _last_match(
     return found
 
 
+_STRIKES_BY = re.compile(
+    r"\b((?-i:[A-Z])[a-z]+(?:i|ian|an|ese|ish|ch|ni)|US|U\.S\.|NATO|Hamas|Hezbollah|Houthi)"
+    r"(?:-led)?\s+(?:air\s*|drone\s+|missile\s+|rocket\s+)?"
+    r"(?:strikes?|attacks?|shelling|bombardments?|bombings?|raids?|offensive)\b",
+    re.IGNORECASE,
+)
 _MARKET_INDEX = re.compile(
     r"\b(?:Dow|S&P|Nasdaq|Russell\s+2000|FTSE|DAX|CAC\s+40|Nikkei|Topix|Hang\s+Seng"
     r"|Shanghai\s+Composite|Sensex|Nifty|Kospi|Stoxx|ASX)(?![\w-])"
@@ -1228,9 +1243,15 @@ _RECENT_WINDOW = re.compile(
 
 
 def _is_age(text: str, number: dict[str, Any]) -> bool:
-    """A bare whole number set off by commas right after a name ("Sheinbaum, 61, will be")."""
+    """A bare whole number set off by commas right after a name ("Sheinbaum, 61, will be"),
+    or years told as an age ("a 17-year-old boy", "17 years old", "aged 17"): never the 52
+    years of a sentence."""
     start, end = int(number["start"]), int(number["end"])
-    if number.get("unit") or not 0 < float(number["value"]) < 120:
+    if not 0 < float(number["value"]) < 120:
+        return False
+    if _YEARS_OLD_AFTER.match(text, end) or _AGED_BEFORE.search(text, max(0, start - 8), start):
+        return True
+    if number.get("unit"):
         return False
     if not _AGE_AFTER.match(text, end):
         return False
@@ -1239,6 +1260,8 @@ def _is_age(text: str, number: dict[str, Any]) -> bool:
 
 _NAME_THEN_COMMA = re.compile(r"(?-i:[A-Z])[\w'\u2019.-]+,\s*\Z")
 _AGE_AFTER = re.compile(r"\s*,")
+_YEARS_OLD_AFTER = re.compile(r"[\s-]+years?[\s-]+old\b", re.IGNORECASE)
+_AGED_BEFORE = re.compile(r"\baged\s+\Z", re.IGNORECASE)
 _POPULATION_BEFORE = re.compile(
     r"\b(?:(?:nation|country|city|state|province|island|region|territory)\s+of"
     r"|population\s+of|(?:is|was|are)\s+home\s+to)"
@@ -1434,23 +1457,51 @@ def _period_next_to(start: int, end: int, claim: MemberClaim) -> tuple[date, dat
         if not 0 <= gap <= PERIOD_WINDOW_CHARS or _figure_between(claim, gap_from, gap_to):
             continue
         if best is None or gap < best[0]:
-            best = (gap, period)
+            best = (gap, _joined_period(claim, mention) or period)
+    if best is None and _FOR_THE_YEAR.match(claim.text, end):
+        return _only_year(claim)
     return best[1] if best else _when_period(start, claim) or _leading_period(start, claim)
+
+
+def _joined_period(claim: MemberClaim, mention: dict[str, Any]) -> tuple[date, date] | None:
+    """The whole span when the date opens or closes one ("between October and December",
+    "from January to March"): the months between count too."""
+    text, ordered = claim.text, sorted(claim.dates, key=lambda m: int(m["start"]))
+    for first, second in zip(ordered, ordered[1:], strict=False):
+        if mention is not first and mention is not second:
+            continue
+        opened = _SPAN_OPENS.search(text, max(0, int(first["start"]) - 10), int(first["start"]))
+        joined = _SPAN_JOINS.fullmatch(text, int(first["end"]), int(second["start"]))
+        low, high = _period(first), _period(second)
+        if opened and joined and low and high and low[0] <= high[1]:
+            return (low[0], high[1])
+    return None
+
+
+def _only_year(claim: MemberClaim) -> tuple[date, date] | None:
+    """The year a claim names, when it names just one ("in 2024 ... for the year")."""
+    years = {_period(m) for m in claim.dates if m.get("precision") == "year"}
+    return years.pop() if len(years) == 1 else None
+
+
+_SPAN_OPENS = re.compile(r"\b(?:between|from)\s+\Z", re.IGNORECASE)
+_SPAN_JOINS = re.compile(r"\s*(?:and|to|through|until|-|–)\s*", re.IGNORECASE)
+_FOR_THE_YEAR = re.compile(
+    r"(?:\s+[\w-]+){0,4}?\s+(?:for|over|in)\s+the\s+(?:full\s+|whole\s+)?year\b", re.I
+)
 
 
 def _when_period(start: int, claim: MemberClaim) -> tuple[date, date] | None:
     """The period a "when" clause hangs the figure on ("since 2001, when the figure slumped
-    to 59.4%"; "in 2008, when rates hit 5%"), no other figure between."""
+    to 59.4%"; "since June 2022, when a 6.1 magnitude tremor killed at least 1 000 people"):
+    everything up to the next comma or stop happened then."""
     for mention in claim.dates:
         period, mention_end = _period(mention), int(mention["end"])
-        if period is None or mention_end > start or _figure_between(claim, mention_end, start):
+        if period is None or mention_end > start:
             continue
         if _WHEN_CLAUSE.fullmatch(claim.text, mention_end, start):
             return period
     return None
-
-
-_WHEN_CLAUSE = re.compile(r",\s+when\b[^.;:,]*", re.IGNORECASE)
 
 
 def _leading_period(start: int, claim: MemberClaim) -> tuple[date, date] | None:
@@ -1543,7 +1594,8 @@ _FORMERLY = re.compile(r"\b(?:previously|originally|initially|formerly)\b", re.I
 # A sentence opening on a clause that dates its event: "When the truck was unveiled in 2019,".
 _LEADING_WHEN = re.compile(r"\s*(?:[\"\u201c]\s*)?When\b[^.;:,]*\Z")
 # A clause after a date that tells its event: ", when ..." up to the figure, in one sentence.
-_WHEN_CLAUSE = re.compile(r",?\s+when\b(?:[^.;:]|(?<=\b[A-Z])\.)*\Z")  # "U.S." ends nothing
+# "U.S." and "6.1" end nothing.
+_WHEN_CLAUSE = re.compile(r",?\s+when\b(?:[^.;:]|(?<=\b[A-Z])\.|(?<=\d)\.(?=\d))*\Z")
 PAST_EVENT_REACH = 120  # how far such a clause may run before the figure
 
 
@@ -2275,6 +2327,8 @@ def _figure_pair_cost(a: _Figure, b: _Figure) -> tuple[int, int, float] | None:
         return None  # GDP down 0.4% annualised is not the 0.1% fall on the quarter
     if not agree and a.market_index and b.market_index and a.market_index != b.market_index:
         return None  # the Nasdaq's 5.2% fall is not the Dow's 5.5% told otherwise
+    if not agree and a.agent and b.agent and a.agent != b.agent:
+        return None  # the dead of Iran's strikes are not the dead of Israel's told otherwise
     if not agree and (a.conditional or b.conditional):
         return None  # "were the figure to fall below 59.4%" reports no value to differ from
     if not agree and a.tally_span and b.tally_span and a.tally_span != b.tally_span:
@@ -2338,9 +2392,11 @@ def _part_of_period(a: _Figure, b: _Figure) -> bool:
 
 
 def _is_rate_or_amount(figure: _Figure) -> bool:
-    """A percentage or a sum of money: what a period's growth, revenue or profit is told in."""
+    """A percentage, a sum of money or a count of named things: what a period's growth,
+    revenue or deliveries are told in ("delivered 495,570 vehicles between October and
+    December"). A bare number says too little of what it counts."""
     unit = figure.unit_key.split("/")[0]
-    return unit == "percent" or (len(unit) == 3 and unit.isupper())
+    return not unit.startswith("~") and unit not in ("age", "tally")
 
 
 def _span_days(period: tuple[date, date]) -> int:
@@ -2390,6 +2446,8 @@ def _figure_finding(a: _Figure, b: _Figure) -> _Finding | None:
             return _Finding(SUPERSEDED, *rising)
         if _reported_as_update(earlier, later):
             return _Finding(SUPERSEDED, earlier, later)
+        if _forecast(a) != _forecast(b):
+            return None  # "potentially reducing its main rate to 4.5%" and "cut rates to 5%"
         if a.published == b.published and _targeted(a) != _targeted(b):
             return None  # "pledged to halve inflation to 5.3%" and "inflation fell to 4.6%"
         return _Finding(CONFLICT, a, b)
@@ -2554,7 +2612,8 @@ _MOVE_BEFORE = re.compile(
     r"|surg(?:e|es|ed|ing)|soar(?:s|ed|ing)?|sl(?:id|ide|ides|iding)|slip(?:s|ped)?|gain(?:s|ed)?"
     r"|lost|los(?:e|es|ing)|drop(?:s|ped)?|climb(?:s|ed)?|tumbl(?:e|es|ed)|plung(?:e|es|ed)"
     r"|sank|sinks?|up|down|off|add(?:s|ed)|shed)\b(?:\s+(?:about|around|nearly|almost|over|more"
-    r"|than|as\s+much\s+as|by|some|roughly|initially))*\s*\Z",
+    r"|than|as\s+much\s+as|by|some|roughly|initially|an?|another|staggering|whopping|further"
+    r"|sharp|steep|massive))*\s*\Z",
     re.IGNORECASE,
 )
 _POINTS_RESTATED = re.compile(r"\s*\d[\d,.]*\s+points?\s*(?:,\s*or|\()\s*\Z", re.IGNORECASE)
@@ -2649,6 +2708,20 @@ _AIM = re.compile(
 )
 
 
+def _forecast(figure: _Figure) -> bool:
+    """Whether the figure's clause hedges it as likely or possible, not a value reached:
+    "she expects the Bank to cut again, potentially reducing its rate to 4.5%". (A plan or a
+    target told with "expects" or "will" still conflicts with a value reached days later.)"""
+    text = figure.claim_text
+    before = _CLAUSE_END.split(text[max(0, figure.start - 2 * CONTEXT_CHARS) : figure.start])
+    return _HEDGE.search(before[-1]) is not None
+
+
+_HEDGE = re.compile(
+    r"\b(?:potentially|possibly|likely|probably|could|might|(?-i:may))\b", re.IGNORECASE
+)
+
+
 def _targeted(figure: _Figure) -> bool:
     """Whether the figure's clause sets it as a target or a promise, not a value reached."""
     text = figure.claim_text
@@ -2657,7 +2730,10 @@ def _targeted(figure: _Figure) -> bool:
 
 
 _TARGET = re.compile(rf"\b(?:{_PROMISED}|targets?|goal|aims?\s+to)\b", re.IGNORECASE)
-_AT_THE_TIME = re.compile(r"\b(?:now|currently|already|at\s+present)\b", re.IGNORECASE)
+# "were leading or had secured 133 seats": a count still going on, too.
+_AT_THE_TIME = re.compile(
+    r"\b(?:now|currently|already|at\s+present|leading\s+(?:or|in)\b)\b", re.IGNORECASE
+)
 _SO_FAR = re.compile(
     r"\b(?:so\s+far|till\s+now|until\s+now|to\s+date|thus\s+far|as\s+of\s+now)\b", re.IGNORECASE
 )
