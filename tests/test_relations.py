@@ -1687,11 +1687,21 @@ def test_a_day_opening_a_report_or_a_span_still_going_is_not_the_event_day() -> 
     )
     passage = member("The storm destroyed the port on Tuesday.", date(2025, 10, 30))
     assert assess_group([update, passage]).relation == "repeated"
+    retrieved = member(
+        "More than 2,200 died in the quake, as rescuers retrieved bodies on Thursday.",
+        date(2025, 9, 4),
+    )
+    struck = member("More than 2,200 died in the quake that struck late Sunday.", date(2025, 9, 1))
+    assert assess_group([retrieved, struck]).relation == "repeated"
     # Without those words the days are two days told for one event.
     on_thursday = member("The blaze erupted around midday on Thursday.", date(2025, 11, 27))
     assert assess_group([erupted, on_thursday]).relation == "conflicting"
     other_day = member("On 10 June, the dam was destroyed.", date(2023, 6, 10))
     assert assess_group([destroyed, other_day]).relation == "conflicting"
+    thursday = member(
+        "More than 2,200 died in the quake that struck on Thursday.", date(2025, 9, 4)
+    )
+    assert assess_group([thursday, struck]).relation == "conflicting"
 
 
 def test_a_region_a_storm_crossed_scopes_its_toll() -> None:
@@ -2250,6 +2260,9 @@ def test_moves_of_two_indices_are_two_quantities_and_points_are_moves_too() -> N
     points = member("The Dow dropped a staggering 1,679 points as stocks fell.", date(2025, 4, 3))
     more_points = member("The Dow plunged 2,231 points as stocks fell.", date(2025, 4, 5))
     assert assess_group([points, more_points]).relation == "outdated"
+    plummeted = member("The S&P 500 plummeted 4.8% to close lower.", date(2025, 4, 3))
+    dropped = member("The S&P 500 dropped 6% to close lower.", date(2025, 4, 5))
+    assert assess_group([plummeted, dropped]).relation == "outdated"
     off = member("The S&P 500 is off 4% as stocks fell.", date(2025, 4, 3))
     more_off = member("The S&P 500 is off 6% as stocks fell.", date(2025, 4, 5))
     assert assess_group([off, more_off]).relation == "outdated"

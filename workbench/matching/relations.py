@@ -1657,11 +1657,17 @@ def _day_date(
         as_of=_SAID_BEFORE.search(claim.text, max(0, start - 40), start) is not None
         or _SAID_AFTER.match(claim.text, end) is not None
         or _SAID_BY_SUBJECT_AFTER.match(claim.text, end) is not None
-        or (scheduled is None and _still_going_to(claim.text, start)),
+        or (scheduled is None and _still_going_to(claim.text, start))
+        or _IN_AS_CLAUSE.search(claim.text, max(0, start - 120), start) is not None,
         scheduled=scheduled is not None,
         what=_scheduled_what(claim.text, scheduled.start(), start) if scheduled else frozenset(),
         end_of_day=_end_of_day(claim.text, start, end),
     )
+
+
+# A day told in a trailing ", as ..." clause is the day of what went on around the news:
+# "killed more than 2,200, as rescuers retrieved bodies from the rubble on Thursday".
+_IN_AS_CLAUSE = re.compile(r",\s+as\s+[^,.;:]*\Z", re.IGNORECASE)
 
 
 def _still_going_to(text: str, start: int) -> bool:
@@ -2611,7 +2617,9 @@ _MOVE_BEFORE = re.compile(
     r"\b(?:rose|ris(?:e|es|en|ing)|fell|fall(?:s|en|ing)?|jump(?:s|ed|ing)?|pop(?:s|ped)?"
     r"|surg(?:e|es|ed|ing)|soar(?:s|ed|ing)?|sl(?:id|ide|ides|iding)|slip(?:s|ped)?|gain(?:s|ed)?"
     r"|lost|los(?:e|es|ing)|drop(?:s|ped)?|climb(?:s|ed)?|tumbl(?:e|es|ed)|plung(?:e|es|ed)"
-    r"|sank|sinks?|up|down|off|add(?:s|ed)|shed)\b(?:\s+(?:about|around|nearly|almost|over|more"
+    r"|sank|sinks?|up|down|off|add(?:s|ed)|shed|plummet(?:s|ed|ing)?|slump(?:s|ed)?"
+    r"|tank(?:s|ed)?|dived?|dove|crash(?:es|ed)?|declin(?:e|es|ed)|advanc(?:e|es|ed)"
+    r"|rall(?:y|ies|ied)|rebound(?:s|ed)?|spik(?:e|es|ed))\b(?:\s+(?:about|around|nearly|almost|over|more"
     r"|than|as\s+much\s+as|by|some|roughly|initially|an?|another|staggering|whopping|further"
     r"|sharp|steep|massive))*\s*\Z",
     re.IGNORECASE,
