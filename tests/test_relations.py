@@ -2263,6 +2263,9 @@ def test_moves_of_two_indices_are_two_quantities_and_points_are_moves_too() -> N
     plummeted = member("The S&P 500 plummeted 4.8% to close lower.", date(2025, 4, 3))
     dropped = member("The S&P 500 dropped 6% to close lower.", date(2025, 4, 5))
     assert assess_group([plummeted, dropped]).relation == "outdated"
+    lower = member("The Nasdaq composite was 3.8% lower at midday.", date(2025, 4, 4))
+    closed = member("The Nasdaq composite was 5.8% lower at the close.", date(2025, 4, 5))
+    assert assess_group([lower, closed]).relation == "outdated"
     off = member("The S&P 500 is off 4% as stocks fell.", date(2025, 4, 3))
     more_off = member("The S&P 500 is off 6% as stocks fell.", date(2025, 4, 5))
     assert assess_group([off, more_off]).relation == "outdated"

@@ -2626,7 +2626,8 @@ _MOVE_BEFORE = re.compile(
 )
 _POINTS_RESTATED = re.compile(r"\s*\d[\d,.]*\s+points?\s*(?:,\s*or|\()\s*\Z", re.IGNORECASE)
 _MOVE_AFTER = re.compile(
-    r"\s+(?:drop|fall|decline|slide|plunge|loss|rise|gain|jump|surge|rally)\b", re.IGNORECASE
+    r"\s+(?:drop|fall|decline|slide|plunge|loss|rise|gain|jump|surge|rally|lower|higher)\b",
+    re.IGNORECASE,
 )
 _SESSION_AFTER = re.compile(
     r"\s+(?:[\w-]+\s+){0,3}?(?:in|during)\s+(?:[\w-]+\s+){0,2}?(?:trading|trade|session|deals)\b",
