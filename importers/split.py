@@ -289,28 +289,33 @@ def _capped(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 
 
 class _QuoteTracker:
-    """Open quotation marks as a stack of (kind, position); kind is "double" or "single"."""
+    """Open quotation marks as a stack of kinds ("double" or "single") and their positions.
+    A kind is open at most once, so the stack holds two marks at most; `is_open` is a plain
+    list lookup because it runs for every quote mark (a million on a page of nothing else)."""
 
-    __slots__ = ("stack",)
+    __slots__ = ("kinds", "positions")
 
     def __init__(self) -> None:
-        self.stack: list[tuple[str, int]] = []
+        self.kinds: list[str] = []
+        self.positions: list[int] = []
 
     @property
     def opener(self) -> int | None:
         """Position of the outermost open quotation mark."""
-        return self.stack[0][1] if self.stack else None
+        return self.positions[0] if self.positions else None
 
     def is_open(self, kind: str) -> bool:
-        return any(open_kind == kind for open_kind, _ in self.stack)
+        return kind in self.kinds
 
     def open(self, kind: str, position: int) -> None:
-        if not self.is_open(kind):
-            self.stack.append((kind, position))
+        if kind not in self.kinds:
+            self.kinds.append(kind)
+            self.positions.append(position)
 
     def close(self, kind: str) -> None:
-        while self.is_open(kind):
-            self.stack.pop()
+        if kind in self.kinds:
+            depth = self.kinds.index(kind)
+            del self.kinds[depth:], self.positions[depth:]
 
     def feed(self, text: str, position: int, low: int, high: int) -> None:
         """Update for the quote mark at ``position``; low/high bound the paragraph."""

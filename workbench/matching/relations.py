@@ -542,8 +542,7 @@ class _Figure(_Mention):
         59.4%, it would rank as the lowest", "If they can finish the day at or above
         $160.46"): a value the report supposes, not one it reports."""
         text = self.claim_text
-        low = max((m.end() for m in _SENTENCE_PART_END.finditer(text, 0, self.start)), default=0)
-        opened = _last_match(_CONDITION_OPENS, text, low, self.start)
+        opened = _last_match(_CONDITION_OPENS, text, _part_start(text, self.start), self.start)
         return opened is not None and "," not in text[opened.end() : self.start]
 
     @cached_property
@@ -551,9 +550,8 @@ class _Figure(_Mention):
         """The part of its sentence the figure is told in, between stops, semicolons and
         colons."""
         text = self.claim_text
-        low = max((m.end() for m in _SENTENCE_PART_END.finditer(text, 0, self.start)), default=0)
         clause_end = _SENTENCE_PART_END.search(text, self.end)
-        return text[low : clause_end.start() if clause_end else len(text)]
+        return text[_part_start(text, self.start) : clause_end.start() if clause_end else len(text)]
 
     @cached_property
     def core(self) -> bool:
@@ -622,10 +620,14 @@ _BASES = (
 def _last_match(
     pattern: re.Pattern[str], text: str, low: int = 0, high: int | None = None
 ) -> re.Match[str] | None:
-    found = None
-    for found in pattern.finditer(text, low, len(text) if high is None else high):  # noqa: B007
-        pass
-    return found
+    found = list(pattern.finditer(text, low, len(text) if high is None else high))
+    return found[-1] if found else None
+
+
+def _part_start(text: str, position: int) -> int:
+    """Where the part of the sentence holding `position` starts: after the last stop,
+    semicolon or colon before it."""
+    return max((m.end() for m in _SENTENCE_PART_END.finditer(text, 0, position)), default=0)
 
 
 _STRIKES_BY = re.compile(
@@ -783,7 +785,8 @@ _PLACE = rf"{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,2}}"
 # The euro zone reports its own figures, as a country does, though news writes it lower-case.
 _FIRST_PLACE = rf"(?:(?i:euro[\s-]?zone|euro\s+area)|{_PLACE})"
 _SCOPE_PHRASE = re.compile(
-    rf"\b(?:[Ii]n|[Aa]cross|[Tt]hrough(?:out)?)\s+(?:the\s+)?(?P<places>{_FIRST_PLACE}(?:(?:,\s+|,?\s+and\s+)(?:the\s+)?{_PLACE})*)"
+    r"\b(?:[Ii]n|[Aa]cross|[Tt]hrough(?:out)?)\s+(?:the\s+)?"
+    rf"(?P<places>{_FIRST_PLACE}(?:(?:,\s+|,?\s+and\s+)(?:the\s+)?{_PLACE})*)"
 )
 _SUBJECT_REACH = 45
 _POSSESSIVE_END = re.compile(r"['\u2019]s?\Z")
@@ -1898,7 +1901,7 @@ def _period_figures(members: Sequence[MemberClaim], readings: Readings) -> list[
         for figure in readings.read(member).figures
         if figure.period is not None
         and _span_days(figure.period) >= _PERIOD_MIN_DAYS
-        and _is_rate_or_amount(figure)
+        and _period_amount(figure)
     ]
 
 
@@ -2389,7 +2392,7 @@ def _part_of_period(a: _Figure, b: _Figure) -> bool:
     update, or another period's amount; a day is an event's, not a period's.)"""
     if a.period is None or b.period is None or a.period == b.period:
         return False
-    if not (_is_rate_or_amount(a) and _is_rate_or_amount(b)):
+    if not (_period_amount(a) and _period_amount(b)):
         return False  # "In January 2023, Google said it would cut 12,000" dates the saying
     if min(_span_days(a.period), _span_days(b.period)) < _PERIOD_MIN_DAYS:
         return False
@@ -2397,7 +2400,7 @@ def _part_of_period(a: _Figure, b: _Figure) -> bool:
     return outer[0] <= inner[0] and inner[1] <= outer[1]
 
 
-def _is_rate_or_amount(figure: _Figure) -> bool:
+def _period_amount(figure: _Figure) -> bool:
     """A percentage, a sum of money or a count of named things: what a period's growth,
     revenue or deliveries are told in ("delivered 495,570 vehicles between October and
     December"). A bare number says too little of what it counts."""
@@ -2619,9 +2622,9 @@ _MOVE_BEFORE = re.compile(
     r"|lost|los(?:e|es|ing)|drop(?:s|ped)?|climb(?:s|ed)?|tumbl(?:e|es|ed)|plung(?:e|es|ed)"
     r"|sank|sinks?|up|down|off|add(?:s|ed)|shed|plummet(?:s|ed|ing)?|slump(?:s|ed)?"
     r"|tank(?:s|ed)?|dived?|dove|crash(?:es|ed)?|declin(?:e|es|ed)|advanc(?:e|es|ed)"
-    r"|rall(?:y|ies|ied)|rebound(?:s|ed)?|spik(?:e|es|ed))\b(?:\s+(?:about|around|nearly|almost|over|more"
-    r"|than|as\s+much\s+as|by|some|roughly|initially|an?|another|staggering|whopping|further"
-    r"|sharp|steep|massive))*\s*\Z",
+    r"|rall(?:y|ies|ied)|rebound(?:s|ed)?|spik(?:e|es|ed))\b"
+    r"(?:\s+(?:about|around|nearly|almost|over|more|than|as\s+much\s+as|by|some|roughly"
+    r"|initially|an?|another|staggering|whopping|further|sharp|steep|massive))*\s*\Z",
     re.IGNORECASE,
 )
 _POINTS_RESTATED = re.compile(r"\s*\d[\d,.]*\s+points?\s*(?:,\s*or|\()\s*\Z", re.IGNORECASE)
