@@ -636,10 +636,11 @@ _STRIKES_BY = re.compile(
     r"(?:strikes?|attacks?|shelling|bombardments?|bombings?|raids?|offensive)\b",
     re.IGNORECASE,
 )
-_MARKET_INDEX = re.compile(
-    r"\b(?:Dow|S&P|Nasdaq|Russell\s+2000|FTSE|DAX|CAC\s+40|Nikkei|Topix|Hang\s+Seng"
-    r"|Shanghai\s+Composite|Sensex|Nifty|Kospi|Stoxx|ASX)(?![\w-])"
+_INDEX_NAMES = (
+    r"Dow|S&P|Nasdaq|Russell\s+2000|FTSE|DAX|CAC\s+40|Nikkei|Topix|Hang\s+Seng"
+    r"|Shanghai\s+Composite|Sensex|Nifty|Kospi|Stoxx|ASX"
 )
+_MARKET_INDEX = re.compile(rf"\b(?:{_INDEX_NAMES})(?![\w-])")
 # "if" and "unless" anywhere; "Were ... to", "Should" and "Had" only opening a clause.
 _CONDITION_OPENS = re.compile(
     r"\b(?i:if|unless)\b|(?:^|(?<=[.;:,]\s))(?:Were|Should|Had)\s|^\s*(?:Were|Should|Had)\s"
@@ -2638,7 +2639,7 @@ _SESSION_AFTER = re.compile(
 )
 _MARKET_WORDS = re.compile(
     r"\b(?:shares?|stocks?|index|indices|futures|premarket|pre-market|after-hours|trading"
-    r"|session|(?-i:Nikkei|Topix|Dow|Nasdaq|FTSE|DAX|Sensex|Nifty|Hang\s+Seng|S&P))\b",
+    rf"|session|(?-i:{_INDEX_NAMES}))\b",
     re.IGNORECASE,
 )
 
