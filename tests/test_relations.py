@@ -1740,6 +1740,13 @@ def test_a_total_counted_out_of_is_not_the_part() -> None:
         "Most exit polls had predicted the alliance to secure 330-350 seats.", date(2024, 6, 4)
     )
     assert assess_group([projected, predicted]).relation != "conflicting"
+    # A later plain count at least the whole is compared with the whole, not the part.
+    identified = member(
+        "Officials said 41 bodies out of 69 recovered so far have been identified.",
+        date(2023, 1, 16),
+    )
+    recovered = member("71 bodies have been recovered from the wreckage.", date(2023, 1, 17))
+    assert assess_group([identified, recovered]).reason == "69 vs 71 bodies elsewhere"
 
 
 def test_a_plan_is_overtaken_only_by_an_outcome_of_its_size() -> None:
@@ -2340,7 +2347,7 @@ def test_a_hedged_value_is_no_value_reached() -> None:
     )
 
 
-def test_an_outbreak_s_cases_are_counted_like_a_toll() -> None:
+def test_cases_bodies_and_burned_land_grow_like_a_toll() -> None:
     early = member("Rwanda has reported 20 confirmed cases of Marburg disease.", date(2024, 9, 29))
     later = member(
         "A total of 64 Marburg virus disease cases have been reported.", date(2024, 10, 26)
@@ -2352,6 +2359,14 @@ def test_an_outbreak_s_cases_are_counted_like_a_toll() -> None:
         "A total of 14 Marburg virus disease cases have been reported.", date(2024, 10, 26)
     )
     assert assess_group([early, fewer]).relation == "conflicting"
+    burned = member("The Gifford Fire has burned nearly 100,000 acres.", date(2025, 8, 8))
+    grown = member("The Gifford Fire has burned 119,214 acres.", date(2025, 8, 12))
+    assert assess_group([burned, grown]).relation == "outdated"
+    contained = member("The Gifford Fire is 3% contained.", date(2025, 8, 4))
+    later = member("The Gifford Fire has containment at 33%.", date(2025, 8, 9))
+    assert assess_group([contained, later]).relation == "outdated"
+    same_day = member("The Gifford Fire has containment at 33%.", date(2025, 8, 4))
+    assert assess_group([contained, same_day]).relation == "conflicting"
 
 
 def test_years_told_as_an_age_are_no_term_of_years() -> None:

@@ -358,9 +358,10 @@ _FATES = frozenset({"deaths", "missing", "injured", "displaced"})
 # Tolls that only grow as they are counted: days later, a larger one is the count moving on
 # ("36 dead" on Thursday, "the death toll is now at 89" on Sunday), not a disagreement. The
 # missing and the displaced are found or go home, so their counts go both ways. An outbreak's
-# confirmed cases are counted the same way ("20 confirmed cases", weeks later "64 cases").
+# confirmed cases and the land a fire has burned are counted the same way ("20 confirmed
+# cases", weeks later "64 cases"; "nearly 100,000 acres", then "119,214 acres").
 _FATE_UNITS = {"deaths": "deaths", "fatalities": "deaths", "injuries": "injured"}
-_RUNNING_TOLLS = frozenset({"deaths", "injured", "cases", "infections"})
+_RUNNING_TOLLS = frozenset({"deaths", "injured", "cases", "infections", "acres", "hectares"})
 # Counts of people whose fate is still open: found or home again, or newly reported, they move
 # both ways from one day to the next, so a later day's count is the newer one, not a dispute.
 _SHIFTING_COUNTS = frozenset({"missing", "displaced"})
@@ -1034,12 +1035,14 @@ def assess_group(members: list[MemberClaim], readings: Readings | None = None) -
 
 def _parse_member(claim: MemberClaim) -> _Member:
     published = _as_day(claim.published)
-    figures = _with_changes(
-        [
-            figure
-            for number in claim.numbers
-            if (figure := _figure(claim, published, number)) is not None
-        ]
+    figures = _with_wholes(
+        _with_changes(
+            [
+                figure
+                for number in claim.numbers
+                if (figure := _figure(claim, published, number)) is not None
+            ]
+        )
     )
     day_dates = [
         day_date
@@ -1132,6 +1135,18 @@ def _with_changes(figures: list[_Figure]) -> list[_Figure]:
             # the former value counts what the new one counts.
             figure = replace(figure, unit_key=now.unit_key)
         result[index] = replace(figure, now=now)
+    return result
+
+
+def _with_wholes(figures: list[_Figure]) -> list[_Figure]:
+    """The figures, a whole counted out of ("41 bodies out of 69 recovered") counting what
+    its part counts when its own words name nothing: 69 bodies, not 69 "recovered"."""
+    result = list(figures)
+    for index in range(1, len(result)):
+        whole, part = result[index], result[index - 1]
+        if whole.total_of_part and whole.unit_key.startswith("~"):
+            if not part.unit_key.startswith("~"):
+                result[index] = replace(whole, unit_key=part.unit_key)
     return result
 
 
@@ -2323,7 +2338,7 @@ def _figure_pair_cost(a: _Figure, b: _Figure) -> tuple[int, int, float] | None:
         return None  # 10,000 jobs cut are not the 220,000 employees told otherwise
     if not agree and {a.change_or_level, b.change_or_level} == {"change", "level"}:
         return None  # a rise by 0.15% is not the 0.25% it rose to
-    if not agree and a.total_of_part != b.total_of_part:
+    if not agree and a.total_of_part != b.total_of_part and not _counts_the_whole(a, b):
         return None  # the 543 seats in all are not the 330-350 won told otherwise
     if not agree and a.valuation != b.valuation:
         return None  # the $6.6 billion raised is not the $157 billion valuation told otherwise
@@ -2351,6 +2366,15 @@ def _figure_pair_cost(a: _Figure, b: _Figure) -> tuple[int, int, float] | None:
         return None
     # Agreeing pairs first, then pairs about the same period, then the closest values.
     return (0 if agree else 1, int(_periods_differ(a, b)), _log_distance(a, b))
+
+
+def _counts_the_whole(a: _Figure, b: _Figure) -> bool:
+    """Whether a plain figure is at least the whole the other claim counts a part out of:
+    "71 bodies have been recovered" is the count of "41 bodies out of 69 recovered", not of
+    the 41 identified among them; "330-350 seats" stays a count of the part ("over 350 of
+    the 543 seats")."""
+    whole, plain = (a, b) if a.total_of_part else (b, a)
+    return plain.low >= whole.value
 
 
 def _figures_agree(a: _Figure, b: _Figure) -> bool:
@@ -2560,6 +2584,8 @@ def _reported_as_update(earlier: _Figure, later: _Figure) -> bool:
         return True  # "211 missing", three days later "120 still missing": some were found
     if _magnitude_revised(earlier, later):
         return True  # "an 8.7 magnitude earthquake", the next day "8.8 magnitude earthquake"
+    if _containment(earlier) and _containment(later):
+        return True  # a fire "3% contained", days later "33% containment"
     if later.value > earlier.value and _counted_so_far(later) and not _aimed_at(earlier):
         return True  # "88 bodies have been identified", then "205 identified till now"
     if _plan_then_done(earlier, later):
@@ -2589,6 +2615,22 @@ def _magnitude_revised(earlier: _Figure, later: _Figure) -> bool:
 
 
 _AFTERSHOCK = re.compile(r"\baftershocks?\b", re.IGNORECASE)
+
+
+def _containment(figure: _Figure) -> bool:
+    """Whether the figure is how much of a fire is contained ("with 3% containment", "33%
+    contained", "containment at 95%"), which firefighters raise day by day."""
+    if figure.unit_key != "percent":
+        return False
+    text = figure.claim_text
+    return bool(
+        _CONTAINED_AFTER.match(text, figure.end)
+        or _CONTAINMENT_BEFORE.search(text, max(0, figure.start - 25), figure.start)
+    )
+
+
+_CONTAINED_AFTER = re.compile(r"\s*(?:contained|containment)\b", re.IGNORECASE)
+_CONTAINMENT_BEFORE = re.compile(r"\bcontainment\s+(?:\w+\s+){0,2}\Z", re.IGNORECASE)
 
 
 def _counted_so_far(figure: _Figure) -> bool:
