@@ -520,13 +520,18 @@ class _Figure(_Mention):
         return found.pop() if len(found) == 1 else None
 
     @cached_property
+    def lead_in(self) -> str:
+        """The words of its clause just before it (up to twice the context reach): where a
+        hedge, a target, a market or a move is told."""
+        text = self.claim_text
+        return _CLAUSE_END.split(text[max(0, self.start - 2 * CONTEXT_CHARS) : self.start])[-1]
+
+    @cached_property
     def market_index(self) -> str | None:
         """The stock index its clause names last before it ("the Dow plunged 2,231 points,
         or 5.5%", "and the Nasdaq Composite is down 5.2%"): moves of two indices are two
         quantities."""
-        text = self.claim_text
-        before = _CLAUSE_END.split(text[max(0, self.start - 2 * CONTEXT_CHARS) : self.start])[-1]
-        named = _last_match(_MARKET_INDEX, before)
+        named = _last_match(_MARKET_INDEX, self.lead_in)
         return named.group(0).split()[0].lower() if named else None
 
     @cached_property
@@ -2649,9 +2654,10 @@ def _market_move(figure: _Figure) -> bool:
     if figure.unit_key not in ("percent", "points"):
         return False
     text = figure.claim_text
-    before = _CLAUSE_END.split(text[max(0, figure.start - 2 * CONTEXT_CHARS) : figure.start])[-1]
     after = _CLAUSE_END.split(text[figure.end : figure.end + 2 * CONTEXT_CHARS])[0]
-    before = _POINTS_RESTATED.sub("", before)  # "sank 2,231 points (5.5%)", "… points, or 5.5%"
+    before = _POINTS_RESTATED.sub(
+        "", figure.lead_in
+    )  # "sank 2,231 points (5.5%)", "… points, or 5.5%"
     if _MOVE_BEFORE.search(before) is None and _MOVE_AFTER.match(after) is None:
         return False  # "shares fell 3%", "a 3.2% drop"
     # The market is the subject ("Nvidia shares popped") or the session follows the move ("rose
@@ -2767,9 +2773,7 @@ def _forecast(figure: _Figure) -> bool:
     """Whether the figure's clause hedges it as likely or possible, not a value reached:
     "she expects the Bank to cut again, potentially reducing its rate to 4.5%". (A plan or a
     target told with "expects" or "will" still conflicts with a value reached days later.)"""
-    text = figure.claim_text
-    before = _CLAUSE_END.split(text[max(0, figure.start - 2 * CONTEXT_CHARS) : figure.start])
-    return _HEDGE.search(before[-1]) is not None
+    return _HEDGE.search(figure.lead_in) is not None
 
 
 _HEDGE = re.compile(
@@ -2779,9 +2783,7 @@ _HEDGE = re.compile(
 
 def _targeted(figure: _Figure) -> bool:
     """Whether the figure's clause sets it as a target or a promise, not a value reached."""
-    text = figure.claim_text
-    before = _CLAUSE_END.split(text[max(0, figure.start - 2 * CONTEXT_CHARS) : figure.start])
-    return _TARGET.search(before[-1]) is not None
+    return _TARGET.search(figure.lead_in) is not None
 
 
 _TARGET = re.compile(rf"\b(?:{_PROMISED}|targets?|goal|aims?\s+to)\b", re.IGNORECASE)
