@@ -134,7 +134,9 @@ _SCAN = re.compile(
         (?P<y_core>(?:(?P<y_mod>(?i:early|late|mid))(?:\s+|-))?(?P<y_year>{_YEAR}))
       | (?:(?i:on)\s+)?
         (?P<w_core>(?:(?P<w_mod>(?i:last|next|this))\s+)?(?P<w_day>{_WEEKDAY}))(?![a-z])
-      | (?P<r_core>(?i:today|yesterday|tomorrow|tonight|last\s+night
+      # "USA Today" and NBC's "Today show" are titles, not the day.
+      | (?P<r_core>(?i:(?<!USA\s)today(?!\s+(?:show|programme|program)\b)
+            |yesterday|tomorrow|tonight|last\s+night
             |(?:this|last|next)\s+(?:week|month|year)|this\s+(?:morning|afternoon|evening)))
         (?![\w-])
     )

@@ -180,6 +180,9 @@ _VERBS_GOING_UP = frozenset(
 _PASSING_BEFORE = re.compile(
     rf"\b(?i:surpass(?:es|ed|ing)?|cross(?:es|ed|ing)|top(?:s|ped|ping)|exceed(?:s|ed|ing)?)"
     rf"{_SPACE}+\Z"
+    # "Flood deaths top 200": plain "top" is the verb after a plural noun, not after "the",
+    # "its" or "world's" (the top 100 companies).
+    rf"|\b(?!(?i:its|his|this|was|has|is|plus)\b)[A-Za-z]{{2,}}(?<![’'])s{_SPACE}+(?i:top){_SPACE}+\Z"
 )
 _BETWEEN_BEFORE = re.compile(rf"\b(?i:between){_SPACE}+(?:{_QUALIFIER}{_SPACE}+)?\Z")
 _FROM_BEFORE = re.compile(rf"\b(?i:from){_SPACE}+(?:{_QUALIFIER}{_SPACE}+)?\Z")

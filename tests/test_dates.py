@@ -191,6 +191,9 @@ def test_period_end(text: str, period_end: str) -> None:
         "It happened several years ago.",  # too vague for a date
         "She won a quarter of the vote.",
         "Fans boarded the QE2 in Q-ship fashion.",
+        "USA Today reported the figures.",  # a newspaper's name
+        "She told the BBC's Today programme.",
+        "He spoke on NBC's Today show.",
     ],
 )
 def test_not_dates(text: str) -> None:

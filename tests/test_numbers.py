@@ -111,6 +111,10 @@ def test_single_quantities(text: str, span: str, value: float, unit: str | None)
         ("The death toll has surpassed 3,000.", "over", 3000),
         ("Earthquake death toll crosses 3,000", "over", 3000),
         ("The bill passed 52 votes.", None, 52),
+        # Plain "top" after a plural noun is the verb; after "the" or a possessive, a rank.
+        ("Spain flood deaths top 200", "over", 200),
+        ("The world's top 100 companies.", None, 100),
+        ("Its top 5 ranks.", None, 5),
     ],
 )
 def test_qualifiers(text: str, qualifier: str | None, value: float) -> None:

@@ -2395,3 +2395,109 @@ def test_two_countries_naming_the_event_scope_its_toll() -> None:
     # A name that is no country ("Israel-Hamas war") scopes nothing.
     other = "Israel-Hamas war: Death toll surpasses 46,000, officials say"
     assert relation_on_one_day(turkey, other) != "repeated"
+
+
+FRI_JUL_19 = date(2024, 7, 19)
+SAT_JUL_20 = date(2024, 7, 20)
+
+
+def test_a_forecast_by_economists_is_no_report_of_the_figure() -> None:
+    expected = member(
+        "Most economists expect the figures to show that inflation fell to 3.5% in February.",
+        date(2024, 3, 19),
+    )
+    predicted = member(
+        "The inflation figure is lower than the 3.5% predicted by many economists.",
+        date(2024, 3, 20),
+    )
+    actual = member("Inflation fell to 3.4% in February.", date(2024, 3, 20))
+    assert assess_group([expected, actual]).relation == "repeated"
+    assert assess_group([predicted, actual]).relation == "repeated"
+    # Two reports of the outcome still disagree.
+    other = member("Inflation fell to 3.7% in February.", date(2024, 3, 20))
+    assert assess_group([other, actual]).relation == "conflicting"
+
+
+def test_a_day_opening_or_closing_the_sentence_dates_its_counts() -> None:
+    # A toll counted on two days grew; told as the same day's count, it would disagree.
+    thursday = member(
+        "On Thursday, the river burst its banks and the floods killed 25 people in the hills.",
+        SAT_JUL_20,
+    )
+    friday = member(
+        "On Friday, the river burst its banks again and the floods killed 40 people in the hills.",
+        SAT_JUL_20,
+    )
+    assessment = assess_group([thursday, friday])
+    assert assessment.relation == "outdated"
+    assert assessment.suggested_outdated == {thursday.claim_id}
+    closing = member(
+        "The floods had killed 40 people across the whole valley on Friday morning.", SAT_JUL_20
+    )
+    earlier = member(
+        "The floods had killed 25 people across the whole valley on Thursday evening.", SAT_JUL_20
+    )
+    assert assess_group([earlier, closing]).relation == "outdated"
+
+
+def test_flights_counted_worldwide_delayed_or_by_the_hour_are_other_counts() -> None:
+    worldwide = member("More than 5,000 flights were canceled worldwide on Friday.", FRI_JUL_19)
+    in_the_us = member(
+        "More than 3,400 flights were canceled in the United States on Friday.", FRI_JUL_19
+    )
+    assert assess_group([worldwide, in_the_us]).relation == "repeated"
+    # "U.S." ends no clause: the flights counted are still the delayed ones.
+    delayed = member("Over 2,600 flights in the U.S. have also been delayed.", FRI_JUL_19)
+    cancelled = member("More than 1,100 flights were cancelled across the U.S.", FRI_JUL_19)
+    assert assess_group([delayed, cancelled]).relation == "repeated"
+    at_six = member("By then 1,390 flights had been canceled, as of 6 a.m. ET.", FRI_JUL_19)
+    at_nine = member("As of 9:00 AM ET, more than 2,160 flights were canceled.", FRI_JUL_19)
+    assessment = assess_group([at_six, at_nine])
+    assert assessment.relation == "outdated"
+    assert assessment.suggested_outdated == {at_six.claim_id}
+    whole_day = member("On Friday, more than 5,000 flights were canceled.", SAT_JUL_20)
+    assessment = assess_group([at_six, whole_day])
+    assert assessment.suggested_outdated == {at_six.claim_id}
+
+
+def test_a_share_of_votes_is_not_a_rise() -> None:
+    offer = member(
+        "Members voted to reject a contract that would have raised wages by 25% over four years.",
+        date(2024, 9, 13),
+    )
+    vote = member("Union members voted down the contract and 96% voted to strike.", FRI_JUL_19)
+    assert assess_group([offer, vote]).relation == "repeated"
+
+
+def test_datelines_reports_and_earlier_steps_are_not_the_event_day() -> None:
+    dateline = member(
+        "WASHINGTON Oct 21 The regulator widened its airbag warning to 6.1 million vehicles.",
+        date(2014, 10, 22),
+    )
+    monday = member(
+        "The regulator widened its airbag warning to 6.1 million vehicles on Monday.",
+        date(2014, 10, 22),
+    )
+    assert assess_group([dateline, monday]).relation == "repeated"
+    following = member(
+        "Following Monday's initial recall, the regulator widened its warning to 6.1 million "
+        "vehicles.",
+        date(2014, 10, 22),
+    )
+    tuesday = member(
+        "The regulator widened its warning to 6.1 million vehicles on Tuesday.", date(2014, 10, 22)
+    )
+    assert assess_group([following, tuesday]).relation == "repeated"
+    released = member(
+        "According to a report released on Saturday by the relief office, the trains "
+        "collided near the station.",
+        date(2023, 6, 3),
+    )
+    friday = member("The trains collided near the station on Friday.", date(2023, 6, 3))
+    assert assess_group([released, friday]).relation == "repeated"
+
+
+def test_a_toll_that_tops_a_figure_is_more_than_it() -> None:
+    tops = member("Spain flood deaths top 200, more troops join rescue", date(2024, 11, 1))
+    raised = member("Rescuers raised the death toll from the floods to 205.", date(2024, 11, 1))
+    assert assess_group([tops, raised]).relation == "repeated"

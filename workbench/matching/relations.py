@@ -119,7 +119,9 @@ CONTEXT_CHARS = 40  # how far either side of a figure its context words are read
 RETROSPECT_DAYS = 30
 PAST_EVENT_DAYS = 365  # a date this long before the report ...
 PAST_EVENT_CHARS = 40  # ... this close to a figure, in its clause, makes it another event's
-_CLAUSE_END = re.compile(r"[.;:]\s|,\s+(?:while|but|and|as)\b")
+# A stop after an initial or a title ("in the U.S. have", "Mr. Smith") ends no clause.
+_NOT_AN_INITIAL = r"(?<!\b[A-Z])(?<!\bMrs)(?<!\bM[rs])(?<!\bDr)"
+_CLAUSE_END = re.compile(rf"{_NOT_AN_INITIAL}[.;:]\s|,\s+(?:while|but|and|as)\b")
 _RUNS_UP_TO_NOW = re.compile(
     r"\b(?:since|from|as\s+of|through|until)\s+(?:the\s+)?(?:end\s+of\s+)?\Z", re.IGNORECASE
 )
@@ -397,6 +399,7 @@ _DATELINE_BEFORE = re.compile(
     r"^[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}(?:\s*\([A-Z][\w.' -]{1,30}\))?,\s*$"
 )
 _DATELINE_AFTER = re.compile(r"^\s*(?:\(|[-\u2013\u2014\u2015])")
+_CAPITALS_DATELINE_BEFORE = re.compile(r"^[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+){0,3},?\s+$")
 
 T = TypeVar("T")
 
@@ -480,6 +483,14 @@ class _Figure(_Mention):
         return next((name for name, words in kinds if words.search(before)), None)
 
     @cached_property
+    def vote_share(self) -> bool:
+        """Whether the figure is a share of votes ("96% voted to strike", "a vote of 94.6
+        percent", "won 34% of the vote"): a level, never the size of a rise."""
+        before = self.claim_text[max(0, self.start - 30) : self.start]
+        after = self.claim_text[self.end : self.end + 25]
+        return bool(_VOTE_BEFORE.search(before) or _VOTE_AFTER.match(after))
+
+    @cached_property
     def total_of_part(self) -> bool:
         """Whether the figure is the whole another figure is counted out of ("over 350 of the
         543 seats", "648 out of 650 seats"): not a value of the part."""
@@ -525,6 +536,16 @@ class _Figure(_Mention):
         hedge, a target, a market or a move is told."""
         text = self.claim_text
         return _CLAUSE_END.split(text[max(0, self.start - 2 * CONTEXT_CHARS) : self.start])[-1]
+
+    @cached_property
+    def disruption(self) -> str | None:
+        """What befell the flights or trains counted, when the clause says just after the
+        figure, or else just before it: "2,000 flights were canceled" and "2,600 flights in
+        the US have also been delayed" are two counts."""
+        after = self.claim_text[self.end : self.end + 2 * CONTEXT_CHARS]
+        after = _NEXT_FIGURE.split(_CLAUSE_END.split(after)[0])[0]
+        found = _DISRUPTED.search(after) or _last_match(_DISRUPTED, self.lead_in)
+        return found.group(1).lower() if found else None
 
     @cached_property
     def market_index(self) -> str | None:
@@ -681,6 +702,12 @@ def _scope_near(text: str, start: int, end: int) -> frozenset[str] | None:
     after = _SCOPE_CLAUSE_END.search(text, end)
     clause_end = after.start() if after else len(text)
     best: tuple[int, frozenset[str]] | None = None
+    # "5,000 flights were canceled worldwide, with about 3,400 in the US": the world is a
+    # place too, the one holding all others.
+    for phrase in _WORLDWIDE.finditer(text, clause_start, clause_end):
+        distance = max(phrase.start() - end, start - phrase.end(), 0)
+        if distance <= _SCOPE_REACH and (best is None or distance < best[0]):
+            best = (distance, _THE_WORLD)
     for phrase in _SCOPE_PHRASE.finditer(text, clause_start, clause_end):
         distance = max(phrase.start() - end, start - phrase.end(), 0)
         places = _scope_places(phrase.group("places"))
@@ -834,7 +861,17 @@ _US_STATES = frozenset(
     south dakota, tennessee, texas, utah, vermont, virginia, west virginia, wisconsin,
     wyoming""".split(",")
 )
-_KNOWN_PLACES = _COUNTRIES | _US_STATES
+_NEXT_FIGURE = re.compile(r"\d")
+_DISRUPTED = re.compile(r"\b(cancel|delay|divert|ground)(?:s|l?ed|l?ations?)?\b", re.IGNORECASE)
+_VOTE_BEFORE = re.compile(r"\b(?:votes?\s+of|voted\s+by|backed\s+by)\s+(?:about\s+)?\Z", re.I)
+_VOTE_AFTER = re.compile(
+    r"\s*(?:percent|per\s+cent)?\s*(?:voted\b|of\s+(?:the\s+)?(?:votes?|ballots)\b)", re.I
+)
+_THE_WORLD = frozenset({"the world"})
+_WORLDWIDE = re.compile(
+    r"\b(?:worldwide|globally|(?:around|across|in)\s+the\s+(?:world|globe))\b", re.IGNORECASE
+)
+_KNOWN_PLACES = _COUNTRIES | _US_STATES | _THE_WORLD
 _NOT_PLACES = frozenset(
     """january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
@@ -882,7 +919,7 @@ _VALUATION_BEFORE = re.compile(rf"\b{_VALUATION_WORDS}(?:\s+[\w.]+){{0,4}}\s+\Z"
 _VALUATION_AFTER = re.compile(rf"\s*(?:[-\u2013]\s*)?{_VALUATION_WORDS}\b", re.IGNORECASE)
 
 
-_SENTENCE_PART_END = re.compile(r"[.;:](?:\s|\Z)")
+_SENTENCE_PART_END = re.compile(rf"{_NOT_AN_INITIAL}[.;:](?:\s|\Z)")
 # A number opening the next item of a list: ", 53 were British", "and seven were Portuguese".
 # The item names its share of the whole ("53 were British", "six in Kendall County"), not
 # another fate ("10 killed, 16 injured and 101 missing" are three counts, not a breakdown).
@@ -1102,7 +1139,7 @@ _STILL_GOING_BEFORE = re.compile(
     r"\b(?:into|until|till|through)\s+(?:(?:early|late)\s+)?(?:on\s+)?\Z", re.IGNORECASE
 )
 _SAID_BEFORE = re.compile(
-    r"\b(?:said|says|announced|reported|confirmed|added|told\s+[\w-]+|by"
+    r"\b(?:said|says|announced|reported|confirmed|added|told\s+[\w-]+|by|released|published"
     # A price a day's trading ended at ("shares, which closed at $237.41 on Tuesday, were up
     # 1.1% in premarket trading"): the day it stood, not the day of the news.
     r"|clos(?:ed|ing)\s+(?:at|up|down|higher|lower)\b(?:[^.;:]|\.(?=\d)){0,30}?)"
@@ -1484,7 +1521,35 @@ def _period_next_to(start: int, end: int, claim: MemberClaim) -> tuple[date, dat
             best = (gap, _joined_period(claim, mention) or period)
     if best is None and _FOR_THE_YEAR.match(claim.text, end):
         return _only_year(claim)
-    return best[1] if best else _when_period(start, claim) or _leading_period(start, claim)
+    if best is not None:
+        return best[1]
+    return _when_period(start, claim) or _leading_period(start, claim) or _trailing_day(end, claim)
+
+
+def _trailing_day(end: int, claim: MemberClaim) -> tuple[date, date] | None:
+    """The day that closes the figure's clause as when it happened ("More than 2,000 flights
+    were canceled in the US before 9am on Friday morning"): the clause's only date, after the
+    figure with no other figure between, and not the day something was said."""
+    text = claim.text
+    clause_end = _SENTENCE_PART_END.search(text, end)
+    stop = clause_end.start() if clause_end else len(text)
+    after = [m for m in claim.dates if end <= int(m["start"]) < stop]
+    if len(after) != 1 or after[0].get("precision") != "day":
+        return None
+    mention_start = int(after[0]["start"])
+    if not _ON_DAY.search(text, end, mention_start) or _figure_between(claim, end, mention_start):
+        return None
+    if _TOLD.search(text, end, mention_start) or "," in text[end:mention_start]:
+        return None  # "200 dead, officials said on Friday": when it was told
+    if _OTHER_EVENT_BETWEEN.search(text, end, mention_start):
+        return None  # "2,200 died in the quake that struck on Thursday": when the quake struck
+    return _period(after[0])
+
+
+_ON_DAY = re.compile(r"\bon\s+\Z", re.IGNORECASE)
+_OTHER_EVENT_BETWEEN = re.compile(
+    r"\b(?:that|which|who|whose|when|where|after|since|as|until)\b", re.IGNORECASE
+)
 
 
 def _joined_period(claim: MemberClaim, mention: dict[str, Any]) -> tuple[date, date] | None:
@@ -1544,7 +1609,11 @@ def _leading_period(start: int, claim: MemberClaim) -> tuple[date, date] | None:
         return None
     mention_start, mention_end = int(before[0]["start"]), int(before[0]["end"])
     period = _period(before[0])
-    if period is None or _span_days(period) < _PERIOD_MIN_DAYS:
+    if period is None:
+        return None
+    # A day opens a sentence as "On Friday, more than 5,000 flights were cancelled, with
+    # about 3,400 in the US"; a shorter period otherwise ("In the week, ...") is left alone.
+    if _span_days(period) < _PERIOD_MIN_DAYS and before[0].get("precision") != "day":
         return None
     if not _LEADING_TIME.fullmatch(claim.text, sentence_start, mention_start):
         return None
@@ -1564,7 +1633,7 @@ _TOLD = re.compile(
 
 # What may come before a period that opens a sentence: "In the", "For", "During".
 _LEADING_TIME = re.compile(
-    r"\s*(?:[\"\u201c]\s*)?(?i:in|for|during|over|across|throughout)?\s*(?i:the\s+)?"
+    r"\s*(?:[\"\u201c]\s*)?(?i:in|on|for|during|over|across|throughout)?\s*(?i:the\s+)?"
 )
 _COMMA_AFTER = re.compile(r"\s*,")
 
@@ -1682,7 +1751,8 @@ def _day_date(
         or _SAID_AFTER.match(claim.text, end) is not None
         or _SAID_BY_SUBJECT_AFTER.match(claim.text, end) is not None
         or (scheduled is None and _still_going_to(claim.text, start))
-        or _IN_AS_CLAUSE.search(claim.text, max(0, start - 120), start) is not None,
+        or _IN_AS_CLAUSE.search(claim.text, max(0, start - 120), start) is not None
+        or _FOLLOWING_BEFORE.search(claim.text, max(0, start - 20), start) is not None,
         scheduled=scheduled is not None,
         what=_scheduled_what(claim.text, scheduled.start(), start) if scheduled else frozenset(),
         end_of_day=_end_of_day(claim.text, start, end),
@@ -1692,6 +1762,8 @@ def _day_date(
 # A day told in a trailing ", as ..." clause is the day of what went on around the news:
 # "killed more than 2,200, as rescuers retrieved bodies from the rubble on Thursday".
 _IN_AS_CLAUSE = re.compile(r",\s+as\s+[^,.;:]*\Z", re.IGNORECASE)
+# "Following Monday's initial recall, the regulator expanded ...": the day of what came before.
+_FOLLOWING_BEFORE = re.compile(r"\bfollowing\s+(?:(?:last|the)\s+)?\Z", re.IGNORECASE)
 
 
 def _still_going_to(text: str, start: int) -> bool:
@@ -1759,7 +1831,11 @@ def _is_dateline(text: str, start: int, end: int) -> bool:
     # "BRUSSELS, Feb. 26, 2024 –", "Bangkok, Mar 29 (AP)" and "Sunday, June 2, 2024 - Real
     # Madrid beat ..." date the article, not the event the claim reports.
     place = not text[:start].strip() or _DATELINE_BEFORE.match(text[:start])
-    return bool(place and _DATELINE_AFTER.match(text[end:]))
+    if place and _DATELINE_AFTER.match(text[end:]):
+        return True
+    # "WASHINGTON Oct 21 The U.S. highway safety regulator ...": a place in capitals opening
+    # the claim marks a dateline, whatever follows the date.
+    return _CAPITALS_DATELINE_BEFORE.match(text[:start]) is not None
 
 
 def _status(claim: MemberClaim, published: date | None) -> _Status | None:
@@ -2326,6 +2402,8 @@ def _figure_pair_cost(a: _Figure, b: _Figure) -> tuple[int, int, float] | None:
         return None
     if _part_of_period(a, b):
         return None  # the fourth quarter's 5.2% growth is not the year's 5.2%
+    if _expected_by_others(a) != _expected_by_others(b):
+        return None  # the 3.5% economists expected is no report of the figure, right or wrong
     agree = _figures_agree(a, b)
     if a.past != b.past and not agree:
         return None  # an older event's figure is no earlier value of this one
@@ -2343,6 +2421,8 @@ def _figure_pair_cost(a: _Figure, b: _Figure) -> tuple[int, int, float] | None:
         return None  # 10,000 jobs cut are not the 220,000 employees told otherwise
     if not agree and {a.change_or_level, b.change_or_level} == {"change", "level"}:
         return None  # a rise by 0.15% is not the 0.25% it rose to
+    if not agree and _vote_against_change(a, b):
+        return None  # "96% voted to strike" is not the 25% rise the contract offered
     if not agree and a.total_of_part != b.total_of_part and not _counts_the_whole(a, b):
         return None  # the 543 seats in all are not the 330-350 won told otherwise
     if not agree and a.valuation != b.valuation:
@@ -2357,6 +2437,8 @@ def _figure_pair_cost(a: _Figure, b: _Figure) -> tuple[int, int, float] | None:
         return None  # GDP down 0.4% annualised is not the 0.1% fall on the quarter
     if not agree and a.market_index and b.market_index and a.market_index != b.market_index:
         return None  # the Nasdaq's 5.2% fall is not the Dow's 5.5% told otherwise
+    if not agree and a.disruption and b.disruption and a.disruption != b.disruption:
+        return None  # 2,600 flights delayed are not the 1,100 cancelled told otherwise
     if not agree and a.agent and b.agent and a.agent != b.agent:
         return None  # the dead of Iran's strikes are not the dead of Israel's told otherwise
     if not agree and (a.conditional or b.conditional):
@@ -2371,6 +2453,12 @@ def _figure_pair_cost(a: _Figure, b: _Figure) -> tuple[int, int, float] | None:
         return None
     # Agreeing pairs first, then pairs about the same period, then the closest values.
     return (0 if agree else 1, int(_periods_differ(a, b)), _log_distance(a, b))
+
+
+def _vote_against_change(a: _Figure, b: _Figure) -> bool:
+    return (a.vote_share and b.change_or_level == "change") or (
+        b.vote_share and a.change_or_level == "change"
+    )
 
 
 def _counts_the_whole(a: _Figure, b: _Figure) -> bool:
@@ -2481,6 +2569,8 @@ def _figure_finding(a: _Figure, b: _Figure) -> _Finding | None:
             return _count_as_of_later_day(a, b)
         if (counted := _counted_further(a, b)) is not None:
             return _Finding(SUPERSEDED, *counted)
+        if (timed := _counted_by_clock(a, b)) is not None:
+            return _Finding(SUPERSEDED, *timed)
         if (rising := _rising_on_one_day(a, b)) is not None:
             return _Finding(SUPERSEDED, *rising)
         if _reported_as_update(earlier, later):
@@ -2544,6 +2634,42 @@ def _counted_further(a: _Figure, b: _Figure) -> tuple[_Figure, _Figure] | None:
     if progress_a[1] == progress_b[1]:
         return None
     return (a, b) if progress_a[1] < progress_b[1] else (b, a)
+
+
+def _counted_by_clock(a: _Figure, b: _Figure) -> tuple[_Figure, _Figure] | None:
+    """(earlier, later) for two counts told as of an hour of one day that grew between them
+    ("1,390 flights were canceled as of 6:00 AM", "as of 9:00 AM ... more than 2,160"), or
+    for a count as of an hour and a larger one published a later day ("On Friday, more than
+    5,000 flights were canceled"): the count had gone on."""
+    hour_a, hour_b = _clock_hour(a), _clock_hour(b)
+    if a.published is None or b.published is None or hour_a == hour_b:
+        return None
+    if a.published != b.published:
+        earlier, later = (a, b) if a.published < b.published else (b, a)
+        if _clock_hour(earlier) is None:
+            return None
+    elif hour_a is None or hour_b is None:
+        return None
+    else:
+        earlier, later = (a, b) if hour_a < hour_b else (b, a)
+    return (earlier, later) if later.value > earlier.value else None
+
+
+def _clock_hour(figure: _Figure) -> float | None:
+    """The hour of the day a figure's clause counts it by ("as of 8 a.m. ET", "before
+    9:00 AM"), in hours after midnight."""
+    found = _AS_OF_HOUR.search(figure.clause)
+    if found is None:
+        return None
+    hour, minutes = int(found["hour"]) % 12, int(found["minutes"] or 0)
+    return hour + (12 if found["half"].lower() == "p" else 0) + minutes / 60
+
+
+_AS_OF_HOUR = re.compile(
+    r"\b(?:as\s+of|by|before|until|at)\s+(?P<hour>1[0-2]|0?[1-9])(?::(?P<minutes>[0-5]\d))?"
+    r"\s*(?P<half>[ap])\.?m\b\.?",
+    re.IGNORECASE,
+)
 
 
 @lru_cache(maxsize=4096)
@@ -2778,6 +2904,31 @@ def _forecast(figure: _Figure) -> bool:
 
 _HEDGE = re.compile(
     r"\b(?:potentially|possibly|likely|probably|could|might|(?-i:may))\b", re.IGNORECASE
+)
+
+
+def _expected_by_others(figure: _Figure) -> bool:
+    """Whether the figure is what economists, analysts or markets expected, not a value the
+    report gives: "Most economists expect the figures to show that inflation fell to 3.5%",
+    "lower than the 3.5% predicted by many economists". The forecast is neither a rival of
+    the outcome nor an earlier report of it."""
+    text = figure.claim_text
+    before = text[_part_start(text, figure.start) : figure.start]
+    after = text[figure.end : figure.end + CONTEXT_CHARS]
+    return _PUNDITS_EXPECT.search(before) is not None or _EXPECTED_BY.match(after) is not None
+
+
+_PUNDITS = r"(?:economists|analysts|forecasters|markets|traders|investors|pollsters|polls)"
+_EXPECTING = r"(?:had\s+)?(?:expect(?:s|ed|ing)?|predict(?:s|ed|ing)?|forecast(?:s|ed|ing)?)"
+_PUNDITS_EXPECT = re.compile(
+    rf"\b(?:{_PUNDITS}(?:\s+[\w-]+){{0,4}}?\s+{_EXPECTING}|consensus)\b", re.IGNORECASE
+)
+# Right after the figure: "the 3.5% predicted by many economists", "the 2.9% analysts polled
+# by Reuters had expected".
+_EXPECTED_BY = re.compile(
+    rf"(?:\s+[\w-]+){{0,2}}?\s+(?:(?:expected|predicted|forecast|anticipated)\s+by\b"
+    rf"|{_PUNDITS}\b(?:\s+[\w-]+){{0,3}}?\s+{_EXPECTING}\b)",
+    re.IGNORECASE,
 )
 
 
