@@ -2501,3 +2501,32 @@ def test_a_toll_that_tops_a_figure_is_more_than_it() -> None:
     tops = member("Spain flood deaths top 200, more troops join rescue", date(2024, 11, 1))
     raised = member("Rescuers raised the death toll from the floods to 205.", date(2024, 11, 1))
     assert assess_group([tops, raised]).relation == "repeated"
+
+
+def test_the_dead_of_a_sides_strikes_are_not_counted_in_its_own_country() -> None:
+    in_iran = member(
+        "At least 657 people have been killed in Iran since Friday.", date(2025, 6, 19)
+    )
+    by_iran = member(
+        "Iran's missile strikes have killed 24 people since Friday.", date(2025, 6, 19)
+    )
+    assert assess_group([in_iran, by_iran]).relation == "repeated"
+    iranian = member("Iranian strikes have killed 24 people since Friday.", date(2025, 6, 19))
+    assert assess_group([in_iran, iranian]).relation == "repeated"
+    # A plain count in Iran against another count in Iran still disagrees.
+    other = member("At least 406 people have been killed in Iran since Friday.", date(2025, 6, 19))
+    assert assess_group([in_iran, other]).relation == "conflicting"
+
+
+def test_what_is_still_to_be_done_is_not_what_was_done() -> None:
+    planned = member(
+        "A total of 737 prisoners are to be released in the first phase.", date(2025, 1, 18)
+    )
+    freeing = member("Hamas is to free 33 hostages in the first phase.", date(2025, 1, 18))
+    released = member("Israel released 200 Palestinian prisoners on Saturday.", date(2025, 1, 25))
+    freed = member("Hamas freed 3 hostages on Sunday.", date(2025, 1, 19))
+    assert assess_group([planned, released]).relation == "repeated"
+    assert assess_group([freeing, freed]).relation == "repeated"
+    # What was found to be so is done, and still disagrees.
+    found = member("Officials said 150 prisoners were found to be released.", date(2025, 1, 25))
+    assert assess_group([found, released]).relation == "conflicting"

@@ -560,7 +560,7 @@ class _Figure(_Mention):
         """Who struck, when the figure's clause names one side's strikes or shelling: "the
         Iranian strikes killed 28 people" and "Israeli strikes killed 406" count two sides'
         dead."""
-        found = {m.group(1).lower() for m in _STRIKES_BY.finditer(self.clause)}
+        found = {_side(m.group(1)) for m in _STRIKES_BY.finditer(self.clause)}
         return found.pop() if len(found) == 1 else None
 
     @cached_property
@@ -658,11 +658,28 @@ def _part_start(text: str, position: int) -> int:
 
 
 _STRIKES_BY = re.compile(
-    r"\b((?-i:[A-Z])[a-z]+(?:i|ian|an|ese|ish|ch|ni)|US|U\.S\.|NATO|Hamas|Hezbollah|Houthi)"
+    r"\b((?-i:[A-Z])[a-z]+(?:i|ian|an|ese|ish|ch|ni)|US|U\.S\.|NATO|Hamas|Hezbollah|Houthi"
+    # "Iran's missile strikes": the side named by its possessive
+    r"|(?-i:[A-Z])[a-z]+(?=['\u2019]s\s))(?:['\u2019]s)?"
     r"(?:-led)?\s+(?:air\s*|drone\s+|missile\s+|rocket\s+)?"
     r"(?:strikes?|attacks?|shelling|bombardments?|bombings?|raids?|offensive)\b",
     re.IGNORECASE,
 )
+# Sides named by their adjective, as the places they are (`_COUNTRIES`) are written.
+_SIDES = {
+    "israeli": "israel", "iranian": "iran", "russian": "russia", "ukrainian": "ukraine",
+    "american": "united states", "us": "united states", "u.s.": "united states",
+    "pakistani": "pakistan", "indian": "india", "chinese": "china", "syrian": "syria",
+    "lebanese": "lebanon", "yemeni": "yemen", "iraqi": "iraq", "turkish": "turkey",
+    "saudi": "saudi arabia", "british": "united kingdom", "french": "france",
+    "afghan": "afghanistan", "sudanese": "sudan", "palestinian": "palestine",
+}  # fmt: skip
+
+
+def _side(name: str) -> str:
+    return _SIDES.get(name.lower(), name.lower())
+
+
 _INDEX_NAMES = (
     r"Dow|S&P|Nasdaq|Russell\s+2000|FTSE|DAX|CAC\s+40|Nikkei|Topix|Hang\s+Seng"
     r"|Shanghai\s+Composite|Sensex|Nifty|Kospi|Stoxx|ASX"
@@ -2441,6 +2458,10 @@ def _figure_pair_cost(a: _Figure, b: _Figure) -> tuple[int, int, float] | None:
         return None  # 2,600 flights delayed are not the 1,100 cancelled told otherwise
     if not agree and a.agent and b.agent and a.agent != b.agent:
         return None  # the dead of Iran's strikes are not the dead of Israel's told otherwise
+    if not agree and _struck_by_the_place(a, b):
+        return None  # the 24 killed by Iran's strikes are not the 657 killed in Iran
+    if not agree and _to_be_done(a) != _to_be_done(b):
+        return None  # the 737 prisoners to be freed in all are not the 90 freed on Sunday
     if not agree and (a.conditional or b.conditional):
         return None  # "were the figure to fall below 59.4%" reports no value to differ from
     if not agree and a.tally_span and b.tally_span and a.tally_span != b.tally_span:
@@ -2453,6 +2474,42 @@ def _figure_pair_cost(a: _Figure, b: _Figure) -> tuple[int, int, float] | None:
         return None
     # Agreeing pairs first, then pairs about the same period, then the closest values.
     return (0 if agree else 1, int(_periods_differ(a, b)), _log_distance(a, b))
+
+
+def _struck_by_the_place(a: _Figure, b: _Figure) -> bool:
+    """Whether one figure counts the victims of a country's strikes and the other, told of no
+    such strikes, counts in that country: the dead of Iran's missiles fell elsewhere."""
+    for striking, other in ((a, b), (b, a)):
+        side = striking.agent
+        if side in _KNOWN_PLACES and other.agent != side and other.scope and side in other.scope:
+            return True
+    return False
+
+
+def _to_be_done(figure: _Figure) -> bool:
+    """Whether the figure is what is still to be done ("737 prisoners are to be released",
+    "Hamas is to free 33 hostages", "will be freed"), not what was done."""
+    after = _CLAUSE_END.split(figure.claim_text[figure.end : figure.end + 2 * CONTEXT_CHARS])[0]
+    planned = _TO_BE_DONE_AFTER.match(after)
+    if planned is not None and _FOUND_TO_BE.search(planned.group(0)):
+        return False  # "40 were found to be infected", "said to be trapped": what is so
+    return bool(planned or _TO_DO_BEFORE.search(figure.lead_in))
+
+
+_TO_BE = r"(?:(?:is|are)\s+)?(?:(?:due|set|expected|scheduled)\s+)?(?:to|will|would)\s+be"
+_TO_BE_DONE_AFTER = re.compile(
+    rf"(?:\s+[\w-]+){{0,3}}?\s+{_TO_BE}\s+(?:[\w-]+\s+)?[a-z]+(?:ed|en)\b", re.IGNORECASE
+)
+_FOUND_TO_BE = re.compile(
+    r"\b(?:found|said|believed|thought|known|reported|confirmed|shown|estimated|feared"
+    r"|presumed|understood)\s+to\s+be\b",
+    re.IGNORECASE,
+)
+_TO_DO_BEFORE = re.compile(
+    r"\b(?:(?:is|are)\s+(?:due\s+|set\s+)?to|will|would)\s+(?:free|release|hand\s+over|swap)"
+    r"\s+(?:up\s+to\s+|about\s+|some\s+|another\s+)?\Z",
+    re.IGNORECASE,
+)
 
 
 def _vote_against_change(a: _Figure, b: _Figure) -> bool:
