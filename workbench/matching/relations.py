@@ -347,7 +347,7 @@ _COUNTED_NEXT = re.compile(r"\s*(?:(?:more|additional|extra|further|other|new)\s
 _NOT_COUNTED = frozenset(
     """in on at over to for from by of with after before since during until into than and or
     but as per a an the this that last next is are was were be been has have had will would
-    could may might can respectively each""".split()
+    could may might can respectively each off""".split()
 )
 # A count of people is a count of what befell them (killed, missing, injured, displaced): words
 # just before the figure ("the death toll rose to", "quake toll at", "injuring") or just after
@@ -456,13 +456,16 @@ class _Figure(_Mention):
     def owner(self) -> frozenset[str] | None:
         """The words of the name that owns the figure, written just before it: "Nvidia's
         market capitalization to $2.06 trillion" is Nvidia's, "to China's 27" China's."""
-        found = _OWNER_BEFORE.search(
-            self.claim_text, max(0, self.start - _SUBJECT_REACH), self.start
-        )
+        low = max(0, self.start - _SUBJECT_REACH)
+        found = _OWNER_BEFORE.search(self.claim_text, low, self.start)
         if found is None or _CLAUSE_END.search(found.group(0)):
-            return None
+            # A player's own score: "Virat Kohli (76)", "Axar Patel smashed 47", "Patel, who
+            # contributed a valuable 47".
+            found = _SCORER_BEFORE.search(self.claim_text, low, self.start)
+            if found is None or _CLAUSE_END.search(found.group(0)):
+                return None
         words = frozenset(found.group("owner").lower().replace(".", "").split())
-        return words - _NOT_PLACES or None
+        return words - _NOT_PLACES - _NOT_OWNERS or None
 
     @cached_property
     def headcount_or_cut(self) -> str | None:
@@ -928,6 +931,12 @@ _OWNER_BEFORE = re.compile(
     r"(?<![\w-])(?P<owner>(?-i:[A-Z])[\w.&-]*(?:\s+(?-i:[A-Z])[\w.&-]*){0,2})['\u2019]s"
     r"(?:\s+[\w-]+){0,5}\s+\Z"
 )
+_SCORER_BEFORE = re.compile(
+    r"(?<![\w-])(?P<owner>(?-i:[A-Z])[\w.-]*(?:\s+(?-i:[A-Z])[\w.-]*){0,2})"
+    r"(?:\s*\(|,\s+who(?:\s+[\w-]+){1,4}\s+"
+    r"|\s+(?:smashed|scored|struck|hit|made|added|contributed|took|kicked)(?:\s+[\w-]+){0,2}\s+)\Z"
+)
+_NOT_OWNERS = frozenset("the a an it he she they we his her their its this that".split())
 _VALUATION_WORDS = (
     r"(?:valuation|valued|valuing|market\s+(?:value|cap\w*|capitali[sz]ation)"
     r"|impl(?:ied|ies|ying)\s+a\s+value)"  # "a deal that implied a value of $64 billion"
@@ -2506,7 +2515,8 @@ _FOUND_TO_BE = re.compile(
     re.IGNORECASE,
 )
 _TO_DO_BEFORE = re.compile(
-    r"\b(?:(?:is|are)\s+(?:due\s+|set\s+)?to|will|would)\s+(?:free|release|hand\s+over|swap)"
+    r"\b(?:(?:is|are)\s+(?:(?:due|set|expected|scheduled)\s+)?to|will|would)"
+    r"\s+(?:free|release|hand\s+over|swap)"
     r"\s+(?:up\s+to\s+|about\s+|some\s+|another\s+)?\Z",
     re.IGNORECASE,
 )
