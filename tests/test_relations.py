@@ -2411,6 +2411,13 @@ def test_a_forecast_by_economists_is_no_report_of_the_figure() -> None:
         date(2024, 3, 20),
     )
     actual = member("Inflation fell to 3.4% in February.", date(2024, 3, 20))
+    # The figure reported is compared; the one Wall Street expected is not.
+    told = member("Quarterly revenue was $28.7 billion.", date(2024, 8, 28))
+    for forecast in (
+        "Revenue: $30.04 billion, versus Wall Street estimates of $28.73 billion.",
+        "Revenue came in at $30.04 billion against expectations of $28.73 billion.",
+    ):
+        assert assess_group([member(forecast, date(2024, 8, 28)), told]).relation == "conflicting"
     assert assess_group([expected, actual]).relation == "repeated"
     assert assess_group([predicted, actual]).relation == "repeated"
     # Two reports of the outcome still disagree.

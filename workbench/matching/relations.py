@@ -2988,7 +2988,10 @@ def _expected_by_others(figure: _Figure) -> bool:
 _PUNDITS = r"(?:economists|analysts|forecasters|markets|traders|investors|pollsters|polls)"
 _EXPECTING = r"(?:had\s+)?(?:expect(?:s|ed|ing)?|predict(?:s|ed|ing)?|forecast(?:s|ed|ing)?)"
 _PUNDITS_EXPECT = re.compile(
-    rf"\b(?:{_PUNDITS}(?:\s+[\w-]+){{0,4}}?\s+{_EXPECTING}|consensus)\b", re.IGNORECASE
+    rf"\b(?:{_PUNDITS}(?:\s+[\w-]+){{0,4}}?\s+{_EXPECTING}|consensus|expectations"
+    # "versus Wall Street estimates of $28.7 billion", "analysts' forecasts of 2.1%"
+    rf"|(?:{_PUNDITS}['\u2019]?|Wall\s+Street)\s+(?:estimates?|forecasts?|predictions?))\b",
+    re.IGNORECASE,
 )
 # Right after the figure: "the 3.5% predicted by many economists", "the 2.9% analysts polled
 # by Reuters had expected".
@@ -3171,6 +3174,9 @@ def _without_quantities_told_apart(
         for f, g in combinations(member.figures, 2)
         if f.unit_key == g.unit_key and not _changed_into(f, g) and not _changed_into(g, f)
         and not _figures_agree(f, g)
+        # "$30.04 billion, versus estimates of $28.73 billion": the forecast is no quantity
+        # of its own that another report's figure could be telling.
+        and not _expected_by_others(f) and not _expected_by_others(g)
     ]  # fmt: skip
     if not told_apart:
         return findings
