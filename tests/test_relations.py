@@ -2521,7 +2521,7 @@ def test_the_dead_of_a_sides_strikes_are_not_counted_in_its_own_country() -> Non
     iranian = member("Iranian strikes have killed 24 people since Friday.", date(2025, 6, 19))
     assert assess_group([in_iran, iranian]).relation == "repeated"
     # A plain count in Iran against another count in Iran still disagrees.
-    other = member("At least 406 people have been killed in Iran since Friday.", date(2025, 6, 19))
+    other = member("In all, 406 people have been killed in Iran since Friday.", date(2025, 6, 19))
     assert assess_group([in_iran, other]).relation == "conflicting"
 
 
@@ -2554,3 +2554,48 @@ def test_a_players_score_is_not_another_players() -> None:
     # One player's score told otherwise still disagrees.
     other = member("Virat Kohli (72) anchored the innings for India.", day)
     assert assess_group([bracket, other]).relation == "conflicting"
+
+
+def test_a_floor_of_a_toll_is_overtaken_by_a_larger_count() -> None:
+    four_hundred = member(
+        "A gunman opened fire on the festival, killing more than 50 people and wounding over "
+        "400 more.",
+        date(2017, 10, 1),
+    )
+    two_hundred = member(
+        "A gunman opened fire on the festival, killing at least 50 people and wounding more "
+        "than 200 others.",
+        date(2017, 10, 2),
+    )
+    assessment = assess_group([four_hundred, two_hundred])
+    assert assessment.relation == "outdated"
+    assert assessment.suggested_outdated == {two_hundred.claim_id}
+    nearly = member(
+        "A gunman opened fire on the festival, killing 59 people and wounding nearly 500.",
+        date(2017, 10, 2),
+    )
+    earlier = member(
+        "A gunman opened fire on the festival, killing more than 50 people and wounding more "
+        "than 200 others.",
+        date(2017, 10, 1),
+    )
+    assert assess_group([earlier, nearly]).suggested_outdated == {earlier.claim_id}
+    # An exact count reported after a larger one still disagrees with it.
+    exact = member(
+        "A gunman opened fire on the festival, killing 50 people and wounding 200 others.",
+        date(2017, 10, 2),
+    )
+    assert assess_group([four_hundred, exact]).relation == "conflicting"
+
+
+def test_the_hospitalised_are_counted_apart_from_the_dead() -> None:
+    both = member(
+        "At least 224 people have been killed and 1,277 hospitalised since the strikes began.",
+        date(2025, 6, 16),
+    )
+    later = member(
+        "Since the strikes began, at least 639 people have been killed, officials said.",
+        date(2025, 6, 20),
+    )
+    assessment = assess_group([both, later])
+    assert assessment.suggested_outdated == {both.claim_id}

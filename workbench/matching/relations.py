@@ -378,7 +378,8 @@ _FATE_BEFORE = re.compile(
 )
 _FATE_AFTER = re.compile(
     r"[^.;:\d]{0,40}?\b(?:(?P<deaths>killed|dead|died|deaths|fatalities|lost\s+their\s+lives)"
-    r"|(?P<missing>missing|unaccounted\s+for)|(?P<injured>injured|injuries|wounded|hurt)"
+    r"|(?P<missing>missing|unaccounted\s+for)"
+    r"|(?P<injured>injured|injuries|wounded|hurt|hospitali[sz]ed|taken\s+to\s+hospital)"
     r"|(?P<displaced>displaced|homeless|evacuated|to\s+(?:flee|evacuate)|fled\s+their\s+homes"
     r"|forced\s+(?:from|out\s+of)\s+their\s+homes))\b",
     re.IGNORECASE,
@@ -431,6 +432,7 @@ class _Figure(_Mention):
     # For the value a change started from ("dropped from 115 to 97"), the claim's figure it
     # changed to.
     now: _Figure | None = None
+    lower_bound: bool = False  # written as "more than", "over" or "at least"
 
     @cached_property
     def remainder(self) -> bool:
@@ -1262,7 +1264,11 @@ def _figure(claim: MemberClaim, published: date | None, number: dict[str, Any]) 
         past=_of_past_event(start, end, claim, published),
         claim_text=claim.text,
         rounding=rounding,
+        lower_bound=number.get("qualifier") in _LOWER_BOUNDS,
     )
+
+
+_LOWER_BOUNDS = ("over", "at least")
 
 
 def _celsius(fahrenheit: float) -> float:
@@ -2638,6 +2644,8 @@ def _figure_finding(a: _Figure, b: _Figure) -> _Finding | None:
             return _Finding(SUPERSEDED, *counted)
         if (timed := _counted_by_clock(a, b)) is not None:
             return _Finding(SUPERSEDED, *timed)
+        if (bounded := _toll_bounds(a, b)) is not None:
+            return _Finding(SUPERSEDED, *bounded)
         if (rising := _rising_on_one_day(a, b)) is not None:
             return _Finding(SUPERSEDED, *rising)
         if _reported_as_update(earlier, later):
@@ -2701,6 +2709,17 @@ def _counted_further(a: _Figure, b: _Figure) -> tuple[_Figure, _Figure] | None:
     if progress_a[1] == progress_b[1]:
         return None
     return (a, b) if progress_a[1] < progress_b[1] else (b, a)
+
+
+def _toll_bounds(a: _Figure, b: _Figure) -> tuple[_Figure, _Figure] | None:
+    """(smaller, larger) for two tolls told on different days, the smaller written as a
+    floor ("wounding more than 200", then "over 400" or "nearly 500"): the floor does not
+    rule the larger count out, which is the fuller one, whichever day told it. (On one day
+    the two are left to disagree: which came first is not known.)"""
+    if a.unit_key not in _RUNNING_TOLLS or a.published == b.published:
+        return None
+    smaller, larger = (a, b) if a.value < b.value else (b, a)
+    return (smaller, larger) if smaller.lower_bound else None
 
 
 def _counted_by_clock(a: _Figure, b: _Figure) -> tuple[_Figure, _Figure] | None:
