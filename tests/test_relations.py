@@ -2599,3 +2599,15 @@ def test_the_hospitalised_are_counted_apart_from_the_dead() -> None:
     )
     assessment = assess_group([both, later])
     assert assessment.suggested_outdated == {both.claim_id}
+
+
+def test_a_count_since_the_start_is_a_count_so_far() -> None:
+    first_wave = member(
+        "Iran fired fewer than 100 missiles at Israel overnight.", date(2025, 6, 14)
+    )
+    since_friday = member(
+        "Since Friday, Iran has fired around 350 missiles at Israel.", date(2025, 6, 16)
+    )
+    assessment = assess_group([first_wave, since_friday])
+    assert assessment.relation == "outdated"
+    assert assessment.suggested_outdated == {first_wave.claim_id}

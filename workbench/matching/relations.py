@@ -2856,7 +2856,10 @@ def _counted_so_far(figure: _Figure) -> bool:
     text = figure.claim_text
     before = _CLAUSE_END.split(text[max(0, figure.start - CONTEXT_CHARS) : figure.start])[-1]
     after = _CLAUSE_END.split(text[figure.end : figure.end + 2 * CONTEXT_CHARS])[0]
-    return _SO_FAR.search(before) is not None or _SO_FAR.search(after) is not None
+    if _SO_FAR.search(before) is not None or _SO_FAR.search(after) is not None:
+        return True
+    # "Since Friday, Iran has fired around 350 missiles", "since the start of the strikes"
+    return _SINCE_IT_BEGAN.search(text, _part_start(text, figure.start), figure.start) is not None
 
 
 def _market_move(figure: _Figure) -> bool:
@@ -3033,6 +3036,14 @@ _AT_THE_TIME = re.compile(
 )
 _SO_FAR = re.compile(
     r"\b(?:so\s+far|till\s+now|until\s+now|to\s+date|thus\s+far|as\s+of\s+now)\b", re.IGNORECASE
+)
+
+
+_SINCE_IT_BEGAN = re.compile(
+    r"\bsince\s+(?:the\s+(?:start|beginning|outbreak)\b|(?:last\s+)?(?:monday|tuesday|wednesday"
+    r"|thursday|friday|saturday|sunday)\b|the\s+(?:war|conflict|strikes?|attacks?|fighting"
+    r"|fire|outbreak|flooding)\s+(?:began|started|broke\s+out)\b)",
+    re.IGNORECASE,
 )
 
 
