@@ -178,7 +178,10 @@ _VERBS_GOING_UP = frozenset(
 # "The toll has surpassed 3,000", "crosses 3,000": a count gone past the figure, so more than
 # it. ("Passed" is left out: "the bill passed 52 to 48" is a tally.)
 _PASSING_BEFORE = re.compile(
-    rf"\b(?i:surpass(?:es|ed|ing)?|cross(?:es|ed|ing)|top(?:s|ped|ping)|exceed(?:s|ed|ing)?)"
+    rf"\b(?i:surpass(?:es|ed|ing)?|cross(?:es|ed|ing)|top(?:s|ped|ping)|exceed(?:s|ed|ing)?"
+    # "The death toll soars past 20,000" (not "the past 20 years")
+    rf"|(?:soar|climb|jump|surge|rocket|shoot|edge|creep|push|mov|ris|ros|gone|go|went)"
+    rf"[a-z]*{_SPACE}+past)"
     rf"{_SPACE}+\Z"
     # "Flood deaths top 200": plain "top" is the verb after a plural noun, not after "the",
     # "its" or "world's" (the top 100 companies).

@@ -113,6 +113,8 @@ def test_single_quantities(text: str, span: str, value: float, unit: str | None)
         ("The bill passed 52 votes.", None, 52),
         # Plain "top" after a plural noun is the verb; after "the" or a possessive, a rank.
         ("Spain flood deaths top 200", "over", 200),
+        ("Earthquake death toll soars past 20,000", "over", 20_000),
+        ("Over the past 20 years.", None, 20),
         ("The world's top 100 companies.", None, 100),
         ("Its top 5 ranks.", None, 5),
     ],

@@ -2611,3 +2611,14 @@ def test_a_count_since_the_start_is_a_count_so_far() -> None:
     assessment = assess_group([first_wave, since_friday])
     assert assessment.relation == "outdated"
     assert assessment.suggested_outdated == {first_wave.claim_id}
+
+
+def test_two_rises_past_a_toll_on_one_day_are_in_order() -> None:
+    day = date(2023, 2, 9)
+    above = member("Death toll rises above 15,000 in Turkey and Syria", day, kind="headline")
+    past = member(
+        "Earthquake death toll soars past 20,000 in Turkey and Syria", day, kind="headline"
+    )
+    assessment = assess_group([above, past])
+    assert assessment.relation == "outdated"
+    assert assessment.suggested_outdated == {above.claim_id}

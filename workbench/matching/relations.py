@@ -232,7 +232,7 @@ _PER_PERIOD = re.compile(
 _UPDATE_CUE = re.compile(
     r"\b(?:(?:ris(?:es|en)|rose|climb(?:s|ed)|jump(?:s|ed)|soar(?:s|ed)|surg(?:es|ed)"
     r"|increas(?:es|ed)|grew|grown|mounted|now\s+stands?|stood"
-    r"|(?:gone|went|goes|go)\s+up)\s+(?:to|at)"
+    r"|(?:gone|went|goes|go)\s+up)\s+(?:to|at|past|above)"
     r"|(?:reach(?:es|ed)|tops|topped|surpass(?:es|ed)|pass(?:es|ed)|exceed(?:s|ed)))"
     r"(?:\s+(?:over|more\s+than|at\s+least|nearly|almost|about|some))?\s*\Z",
     re.IGNORECASE,
