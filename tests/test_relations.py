@@ -2622,3 +2622,17 @@ def test_two_rises_past_a_toll_on_one_day_are_in_order() -> None:
     assessment = assess_group([above, past])
     assert assessment.relation == "outdated"
     assert assessment.suggested_outdated == {above.claim_id}
+
+
+def test_customers_without_power_are_a_count_that_moves_both_ways() -> None:
+    storm = member(
+        "Approximately 288,502 customers are without power in Florida after the storm.",
+        date(2018, 10, 10),
+    )
+    days_later = member(
+        "More than 160,000 customers remained without power in Florida as of Monday morning.",
+        date(2018, 10, 16),
+    )
+    assessment = assess_group([storm, days_later])
+    assert assessment.relation == "outdated"
+    assert assessment.suggested_outdated == {storm.claim_id}

@@ -356,7 +356,7 @@ _NOT_COUNTED = frozenset(
 _COUNTED_PEOPLE = frozenset(
     {"people", "persons", "individuals", "civilians", "residents", "victims", "others"}
 )
-_FATES = frozenset({"deaths", "missing", "injured", "displaced"})
+_FATES = frozenset({"deaths", "missing", "injured", "displaced", "powerless"})
 # Tolls that only grow as they are counted: days later, a larger one is the count moving on
 # ("36 dead" on Thursday, "the death toll is now at 89" on Sunday), not a disagreement. The
 # missing and the displaced are found or go home, so their counts go both ways. An outbreak's
@@ -366,7 +366,9 @@ _FATE_UNITS = {"deaths": "deaths", "fatalities": "deaths", "injuries": "injured"
 _RUNNING_TOLLS = frozenset({"deaths", "injured", "cases", "infections", "acres", "hectares"})
 # Counts of people whose fate is still open: found or home again, or newly reported, they move
 # both ways from one day to the next, so a later day's count is the newer one, not a dispute.
-_SHIFTING_COUNTS = frozenset({"missing", "displaced"})
+# Those without power are reconnected as the days go by, and more lose it as a storm moves on.
+_SHIFTING_COUNTS = frozenset({"missing", "displaced", "powerless"})
+_SUPPLIED = frozenset({"customers", "homes", "households", "businesses", "residents"})
 # How far before a figure the word of its fate is looked for: "the death toll from floods in
 # the eastern Libyan city of Derna has soared to 11,300" (no figure or clause break between).
 _FATE_REACH = 120
@@ -381,7 +383,8 @@ _FATE_AFTER = re.compile(
     r"|(?P<missing>missing|unaccounted\s+for)"
     r"|(?P<injured>injured|injuries|wounded|hurt|hospitali[sz]ed|taken\s+to\s+hospital)"
     r"|(?P<displaced>displaced|homeless|evacuated|to\s+(?:flee|evacuate)|fled\s+their\s+homes"
-    r"|forced\s+(?:from|out\s+of)\s+their\s+homes))\b",
+    r"|forced\s+(?:from|out\s+of)\s+their\s+homes)"
+    r"|(?P<powerless>without\s+(?:power|electricity)|lost\s+power|in\s+the\s+dark))\b",
     re.IGNORECASE,
 )
 # What follows a figure to make it a rate: "an hour", "per hour", "a-year", "/hour".
@@ -885,9 +888,11 @@ _US_STATES = frozenset(
 )
 _NEXT_FIGURE = re.compile(r"\d")
 _DISRUPTED = re.compile(r"\b(cancel|delay|divert|ground)(?:s|l?ed|l?ations?)?\b", re.IGNORECASE)
-_VOTE_BEFORE = re.compile(r"\b(?:votes?\s+of|voted\s+by|backed\s+by)\s+(?:about\s+)?\Z", re.I)
+_VOTE_BEFORE = re.compile(
+    r"\b(?:votes?\s+of|voted\s+by|backed\s+by)\s+(?:about\s+)?\Z", re.IGNORECASE
+)
 _VOTE_AFTER = re.compile(
-    r"\s*(?:percent|per\s+cent)?\s*(?:voted\b|of\s+(?:the\s+)?(?:votes?|ballots)\b)", re.I
+    r"\s*(?:percent|per\s+cent)?\s*(?:voted\b|of\s+(?:the\s+)?(?:votes?|ballots)\b)", re.IGNORECASE
 )
 _THE_WORLD = frozenset({"the world"})
 _WORLDWIDE = re.compile(
@@ -1392,6 +1397,8 @@ def _what_it_counts(text: str, number: dict[str, Any]) -> str:
         fate = _fate(text, int(number["start"]), int(number["end"]))
         if fate is not None:
             return fate
+    if unit in _SUPPLIED and _fate(text, int(number["start"]), int(number["end"])) == "powerless":
+        return "powerless"  # "288,502 customers are without power"
     if unit:
         # "£11.44 an hour" and "£1,800 a year" are two rates, never one amount stated twice.
         rate = _RATE.match(text, int(number["end"]))
