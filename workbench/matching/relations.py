@@ -688,6 +688,15 @@ def _side(name: str) -> str:
     return _SIDES.get(name.lower(), name.lower())
 
 
+# What befell the flights counted, and a share of votes (`_Figure.disruption`, `.vote_share`).
+_NEXT_FIGURE = re.compile(r"\d")
+_DISRUPTED = re.compile(r"\b(cancel|delay|divert|ground)(?:s|l?ed|l?ations?)?\b", re.IGNORECASE)
+_VOTE_BEFORE = re.compile(
+    r"\b(?:votes?\s+of|voted\s+by|backed\s+by)\s+(?:about\s+)?\Z", re.IGNORECASE
+)
+_VOTE_AFTER = re.compile(
+    r"\s*(?:percent|per\s+cent)?\s*(?:voted\b|of\s+(?:the\s+)?(?:votes?|ballots)\b)", re.IGNORECASE
+)
 _INDEX_NAMES = (
     r"Dow|S&P|Nasdaq|Russell\s+2000|FTSE|DAX|CAC\s+40|Nikkei|Topix|Hang\s+Seng"
     r"|Shanghai\s+Composite|Sensex|Nifty|Kospi|Stoxx|ASX"
@@ -885,14 +894,6 @@ _US_STATES = frozenset(
     north dakota, ohio, oklahoma, oregon, pennsylvania, rhode island, south carolina,
     south dakota, tennessee, texas, utah, vermont, virginia, west virginia, wisconsin,
     wyoming""".split(",")
-)
-_NEXT_FIGURE = re.compile(r"\d")
-_DISRUPTED = re.compile(r"\b(cancel|delay|divert|ground)(?:s|l?ed|l?ations?)?\b", re.IGNORECASE)
-_VOTE_BEFORE = re.compile(
-    r"\b(?:votes?\s+of|voted\s+by|backed\s+by)\s+(?:about\s+)?\Z", re.IGNORECASE
-)
-_VOTE_AFTER = re.compile(
-    r"\s*(?:percent|per\s+cent)?\s*(?:voted\b|of\s+(?:the\s+)?(?:votes?|ballots)\b)", re.IGNORECASE
 )
 _THE_WORLD = frozenset({"the world"})
 _WORLDWIDE = re.compile(
@@ -2536,6 +2537,7 @@ _TO_DO_BEFORE = re.compile(
 
 
 def _vote_against_change(a: _Figure, b: _Figure) -> bool:
+    """Whether one figure is a share of votes and the other the size of a change."""
     return (a.vote_share and b.change_or_level == "change") or (
         b.vote_share and a.change_or_level == "change"
     )
