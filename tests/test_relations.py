@@ -2636,3 +2636,17 @@ def test_customers_without_power_are_a_count_that_moves_both_ways() -> None:
     assessment = assess_group([storm, days_later])
     assert assessment.relation == "outdated"
     assert assessment.suggested_outdated == {storm.claim_id}
+
+
+def test_the_seconds_of_a_time_are_no_margin() -> None:
+    finish = member(
+        "He crossed the line in two hours and 35 seconds to set a world record.", date(2023, 10, 8)
+    )
+    margin = member(
+        "His finish beat the world record by 34 seconds, the first run under 2:01:00.",
+        date(2023, 10, 9),
+    )
+    assert assess_group([finish, margin]).relation == "repeated"
+    # A margin told otherwise still disagrees.
+    other = member("His finish beat the world record by 35 seconds.", date(2023, 10, 9))
+    assert assess_group([other, margin]).relation == "conflicting"

@@ -1239,6 +1239,8 @@ def _figure(claim: MemberClaim, published: date | None, number: dict[str, Any]) 
         return None
     if not _span_fits(claim.text, start, end):
         return None
+    if _REST_OF_A_TIME_BEFORE.search(claim.text, max(0, start - 30), start):
+        return None  # "two hours and 35 seconds" is one time, not a margin of 35 seconds
     low = _float_or(number.get("low"), value)
     high = _float_or(number.get("high"), value)
     low_factor, high_factor = _QUALIFIER_BANDS.get(number.get("qualifier") or "", (1.0, 1.0))
@@ -1275,6 +1277,13 @@ def _figure(claim: MemberClaim, published: date | None, number: dict[str, Any]) 
 
 
 _LOWER_BOUNDS = ("over", "at least")
+# The smaller units of a time written out in words: "two hours and 35 seconds", "2 hours,
+# 1 minute and 9 seconds".
+_REST_OF_A_TIME_BEFORE = re.compile(
+    r"\b(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:hours?|minutes?)"
+    r"(?:,?\s+and|,)\s+\Z",
+    re.IGNORECASE,
+)
 
 
 def _celsius(fahrenheit: float) -> float:
