@@ -2750,7 +2750,7 @@ def _counted_by_clock(a: _Figure, b: _Figure) -> tuple[_Figure, _Figure] | None:
         return None
     if a.published != b.published:
         earlier, later = (a, b) if a.published < b.published else (b, a)
-        if _clock_hour(earlier) is None:
+        if (hour_a if earlier is a else hour_b) is None:
             return None
     elif hour_a is None or hour_b is None:
         return None
