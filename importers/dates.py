@@ -383,6 +383,17 @@ def _qualifies_noun(match: re.Match[str]) -> bool:
 # --- seasons, "the end of ...", weekdays and relative words -------------------------------
 
 
+# Nouns a season word describes rather than dates: "summer camp", "winter storm", "the
+# spring semester", "fall collection".
+_SEASONAL_THING_AFTER = re.compile(
+    r"\s+(?:camps?|school|jobs?|holidays?|vacations?|break|term|semester|session|sales?"
+    r"|intern\w*|programs?|programmes?|olympics|games|festivals?|tours?|wear|clothes"
+    r"|collections?|homes?|houses?|residences?|palace|fair|series|league|transfer\s+window"
+    r"|solstice|storms?|heat|weather|crops?|wheat)\b",
+    re.IGNORECASE,
+)
+
+
 def _season(match: re.Match[str], reference: date | None) -> _Found | None:
     season = match["s_season"].lower()
     modifier = (match["s_mod"] or "").lower()
@@ -392,6 +403,8 @@ def _season(match: re.Match[str], reference: date | None) -> _Found | None:
         return None  # "a summer offensive" names no particular summer
     if not year_text and _FOLLOWED_BY_OF.match(match.string, end):
         return None  # "after the fall of Bakhmut"
+    if not year_text and _SEASONAL_THING_AFTER.match(match.string, end):
+        return None  # "girls missing from summer camps": a kind of camp, not a summer
     if year_text:
         return _Found(start, end, False, "month", _season_period(season, int(year_text)))
     if reference is None:

@@ -187,6 +187,8 @@ def test_period_end(text: str, period_end: str) -> None:
         "The 1900 workers left.",  # before a plural noun: a count
         "after the fall of Bakhmut",  # "fall" as a noun
         "a summer offensive",
+        "Twelve girls are missing from summer camps.",  # a kind of camp, not a summer
+        "He gave a talk during the winter storm.",
         "It grew 35 times.",
         "It happened several years ago.",  # too vague for a date
         "She won a quarter of the vote.",

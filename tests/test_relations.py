@@ -1740,13 +1740,17 @@ def test_a_total_counted_out_of_is_not_the_part() -> None:
         "Most exit polls had predicted the alliance to secure 330-350 seats.", date(2024, 6, 4)
     )
     assert assess_group([projected, predicted]).relation != "conflicting"
-    # A later plain count at least the whole is compared with the whole, not the part.
+    # A later plain count at least the whole is compared with the whole, not the part; the
+    # whole was a count "so far", so the next day's larger count moves it on.
     identified = member(
         "Officials said 41 bodies out of 69 recovered so far have been identified.",
         date(2023, 1, 16),
     )
     recovered = member("71 bodies have been recovered from the wreckage.", date(2023, 1, 17))
-    assert assess_group([identified, recovered]).reason == "69 vs 71 bodies elsewhere"
+    assert (
+        assess_group([identified, recovered]).reason
+        == "69 (2023-01-16) superseded by 71 bodies (2023-01-17)"
+    )
 
 
 def test_a_plan_is_overtaken_only_by_an_outcome_of_its_size() -> None:
@@ -2650,3 +2654,272 @@ def test_the_seconds_of_a_time_are_no_margin() -> None:
     # A margin told otherwise still disagrees.
     other = member("His finish beat the world record by 35 seconds.", date(2023, 10, 9))
     assert assess_group([other, margin]).relation == "conflicting"
+
+
+# --- fourteenth probe round ---------------------------------------------------------------
+
+
+def test_a_day_in_an_opening_clause_is_the_event_day_not_the_saying_day() -> None:
+    night = member(
+        "Locals said they heard two blasts Sunday night as the dams above the town gave way.",
+        date(2023, 9, 14),
+    )
+    monday = member(
+        "As the storm lashed the coast on Monday, locals said they heard two blasts when the "
+        "dams gave way.",
+        date(2023, 9, 15),
+    )
+    assert assess_group([night, monday]).relation == "conflicting"
+    # A day opening the sentence before the speaker is the day of the saying.
+    speech = member(
+        "On 12 June, the minister said the river burst its banks after the dam broke.",
+        date(2023, 6, 12),
+    )
+    broke = member("The river burst its banks after the dam broke on June 8.", date(2023, 6, 14))
+    assert assess_group([speech, broke]).relation == "repeated"
+
+
+def test_a_plain_figure_beside_its_own_part_and_whole_is_not_the_whole() -> None:
+    aboard = member(
+        "The jet came down minutes after take-off, killing 181 of the 183 people on board.",
+        date(2025, 3, 3),
+    )
+    with_ground = member(
+        "At least 200 people, including 181 of the 183 on board, died when the jet came down.",
+        date(2025, 3, 3),
+    )
+    assert assess_group([aboard, with_ground]).relation == "repeated"
+
+
+def test_a_count_beyond_the_whole_is_not_the_part() -> None:
+    aboard = member(
+        "The jet came down minutes after take-off, killing 181 of the 183 people on board.",
+        date(2025, 3, 3),
+    )
+    final = member("Officials confirmed that 196 people died in the crash.", date(2025, 4, 2))
+    assert assess_group([aboard, final]).relation == "repeated"
+    # A later count within the whole still moves the part on.
+    within = member("Officials confirmed that 182 people died in the crash.", date(2025, 4, 2))
+    assert assess_group([aboard, within]).relation == "outdated"
+
+
+def test_a_count_so_far_is_moved_on_by_a_later_larger_one() -> None:
+    early = member("Tests have matched the remains of 23 victims so far.", date(2025, 3, 6))
+    later = member("He said tests have matched the remains of 170 victims.", date(2025, 3, 20))
+    assessment = assess_group([early, later])
+    assert assessment.relation == "outdated"
+    assert assessment.suggested_outdated == {early.claim_id}
+
+
+def test_a_plural_subject_rising_is_told_as_a_rise() -> None:
+    day = date(2023, 9, 10)
+    reaches = member("Quake death toll reaches 1,500", day, kind="headline")
+    rise = member("Quake deaths rise to 1,650 as rescuers dig on", day, kind="headline")
+    assessment = assess_group([reaches, rise])
+    assert assessment.relation == "outdated"
+    assert assessment.suggested_outdated == {reaches.claim_id}
+
+
+def test_the_fate_told_of_named_people_makes_their_count() -> None:
+    first = member("That includes more than 10 boys missing from a scout camp.", date(2025, 7, 4))
+    next_day = member(
+        "Officials said Saturday that 14 boys from the scout camp are still missing.",
+        date(2025, 7, 5),
+    )
+    assessment = assess_group([first, next_day])
+    assert assessment.relation == "outdated"
+    assert assessment.suggested_outdated == {first.claim_id}
+    # A breakdown after the toll is no count of its own fate.
+    toll = member(
+        "At least 30 people have died, including 20 adults and 10 children, and more are missing.",
+        date(2025, 7, 5),
+    )
+    assert assess_group([toll, next_day]).relation == "repeated"
+    # A fate before the noun describes them: the count is of the people named.
+    sent_home = member(
+        "Officials said 512 injured passengers have been sent home.", date(2023, 6, 4)
+    )
+    discharged = member("So far 512 passengers have been sent home.", date(2023, 6, 5))
+    assert "agree" in assess_group([sent_home, discharged]).reason
+
+
+def test_a_rate_is_read_on_the_basis_its_own_words_name() -> None:
+    day = date(2025, 2, 12)
+    monthly = member("Prices rose 0.6% month over month, above forecasts of 0.4%.", day)
+    both = member(
+        "Prices rose 0.6% on the month, putting the 12-month inflation rate at 3.1%.", day
+    )
+    yearly = member("Prices rose 3.1% year over year in January.", day)
+    assert assess_group([monthly, both, yearly]).relation == "repeated"
+    quarterly = member("The economy shrank 0.3% quarter over quarter in the spring.", day)
+    annual = member("In annual terms, the economy shrank 0.1% in the spring quarter.", day)
+    assert assess_group([quarterly, annual]).relation == "repeated"
+    # The words right after a figure name its basis before those after the next one.
+    two = member("Prices rose 0.6% on the month and 3.1% on the year.", day)
+    other = member("Prices rose 3.0% on the year.", day)
+    assert assess_group([two, other]).reason == "3.1% vs 3% elsewhere"
+    year_ago = member("Sales fell 4.1% from the year-ago period.", day)
+    on_quarter = member("Sales fell 2.2% from the previous quarter.", day)
+    assert assess_group([year_ago, on_quarter]).relation == "repeated"
+
+
+def test_prices_excluding_food_and_energy_are_the_core_measure() -> None:
+    day = date(2025, 2, 12)
+    core = member("Excluding volatile food and energy prices, the index rose 0.4%.", day)
+    headline = member("The consumer price index rose 0.5% in January.", day)
+    assert assess_group([core, headline]).relation == "repeated"
+
+
+def test_goods_produced_and_goods_delivered_are_two_counts() -> None:
+    day = date(2024, 7, 2)
+    delivered = member("The carmaker said it delivered 380,112 vehicles in the quarter.", day)
+    both = member("The carmaker produced 355,407 vehicles and delivered 380,112 in Q2.", day)
+    ev_words = member(
+        "The company reported producing 355,407 and delivering 380,112 EVs in the quarter.", day
+    )
+    assert assess_group([delivered, both, ev_words]).relation == "repeated"
+    gap = member("The carmaker sold over 24,000 more vehicles than it built.", day)
+    assert assess_group([delivered, gap]).relation == "repeated"
+    built = member("The carmaker built 355,407 vehicles in the quarter.", day)
+    assert assess_group([delivered, built]).relation == "repeated"
+    # The count that names no goods counts the goods its claim names: it is compared.
+    other = member("The carmaker delivered 390,112 vehicles in the second quarter.", day)
+    assert assess_group([both, other]).relation == "conflicting"
+    assert assess_group([ev_words, other]).relation == "conflicting"
+
+
+def test_a_forecast_of_a_figure_is_not_a_report_of_it() -> None:
+    day = date(2025, 1, 17)
+    sales = member("Retail sales grew 3.2% for the year and 3.9% in December.", day)
+    beat = member("Retail sales rose 3.9% in December, beating the forecast of 3.4%.", day)
+    assert assess_group([sales, beat]).relation == "repeated"
+    rise = member("Prices rose 0.5% in January.", day)
+    above = member("The rise in prices topped forecasts of 0.3%.", day)
+    assert assess_group([rise, above]).relation == "repeated"
+
+
+def test_converted_amounts_are_not_compared() -> None:
+    day = date(2025, 1, 17)
+    first = member("Output came to 120.5 trillion yen ($800 billion) last year.", day)
+    second = member("Output came to 120.5 trillion yen (US$815 billion) last year.", day)
+    assert assess_group([first, second]).relation == "repeated"
+    bonus = member("He gets a €20m-a-year (£17m) bonus on top of his wage.", day)
+    other = member("The deal pays him a €90m ($99m / £77m) bonus for signing.", day)
+    assert assess_group([bonus, other]).relation == "repeated"
+    # A move told again in brackets is no conversion.
+    points = member("The index sank 1,020 points (3.1%).", day)
+    other_move = member("The index sank 1,020 points, or 4.4%.", day)
+    assert assess_group([points, other_move]).relation == "conflicting"
+
+
+def test_a_run_rate_is_a_yearly_pace() -> None:
+    day = date(2024, 11, 1)
+    quarter = member("The services unit posted record revenue of $21.3 billion.", day)
+    pace = member("The services unit now has a revenue run rate of $85 billion.", day)
+    assert assess_group([quarter, pace]).relation == "repeated"
+
+
+def test_a_quoted_today_is_the_day_of_the_statement() -> None:
+    plan = member(
+        "The two firms said they intend to close the merger on March 4, 2024.", date(2024, 3, 3)
+    )
+    quoted = member(
+        "Today we are proud to complete the merger and open a new chapter for us all.",
+        date(2024, 3, 7),
+    )
+    assert assess_group([plan, quoted]).relation == "repeated"
+    # A report's own "today" still dates its event.
+    told = member("The firms closed the merger today.", date(2024, 3, 7))
+    assert assess_group([plan, told]).relation != "repeated"
+
+
+def test_a_career_tally_and_a_season_tally_are_two_quantities() -> None:
+    career = member(
+        "In his time at the club, he scored a club-record 180 goals in all competitions.",
+        date(2024, 6, 2),
+    )
+    season = member("He scored 37 goals for the club last season.", date(2024, 6, 3))
+    assert assess_group([career, season]).relation == "repeated"
+    spell = member("In his time at the club, he scored 180 goals.", date(2024, 6, 2))
+    assert assess_group([spell, season]).relation == "repeated"
+    record = member("He scored a club-record 180 goals.", date(2024, 6, 2))
+    assert assess_group([record, season]).relation == "repeated"
+
+
+def test_each_medal_colour_is_its_own_count() -> None:
+    day = date(2024, 8, 11)
+    golds = member("The hosts finished level with their rival on 32 gold medals.", day)
+    silvers = member("The hosts won 32 gold, 41 silver and 28 bronze.", day)
+    assert assess_group([golds, silvers]).relation == "repeated"
+    swapped = member("The hosts won 32 gold, 28 silver and 41 bronze.", day)
+    assert assess_group([silvers, swapped]).relation == "conflicting"
+    gold = member("The hosts won 32 gold medals.", day)
+    silver = member("The hosts won 41 silver medals.", day)
+    assert assess_group([gold, silver]).relation == "repeated"
+
+
+def test_parties_seats_thresholds_and_past_elections_are_apart() -> None:
+    day = date(2024, 6, 4)
+    alliance = member("The Unity Front won about 280 seats in the count.", day)
+    opposition = member("The Green Alliance party only won 110 seats in the count.", day)
+    assert assess_group([alliance, opposition]).relation == "repeated"
+    before = member(
+        "The ruling party had won 290 seats in the previous election, well above the "
+        "250-seat majority needed to govern.",
+        day,
+    )
+    now = member("The ruling party won 230 seats this time.", day)
+    assert assess_group([before, now]).relation == "repeated"
+    mark = member("The ruling party fell short of a majority of 250 seats.", day)
+    assert assess_group([mark, now]).relation == "repeated"
+    projected = member("Pollsters projected the alliance would win 350 seats.", day)
+    result = member("The alliance won 290 seats.", day)
+    assert assess_group([projected, result]).relation == "repeated"
+
+
+def test_figures_told_respectively_are_not_paired_by_guess() -> None:
+    day = date(2024, 9, 19)
+    listed = member("Shares of the two chipmakers rose 6% and 8%, respectively.", day)
+    named = member("The first chipmaker rose 6.2%, while a third maker added 3.1%.", day)
+    assert assess_group([listed, named]).relation == "repeated"
+
+
+def test_the_fate_of_more_named_people_and_power_words() -> None:
+    five = member(
+        "At least five people were killed after crowds stormed the assembly.", date(2024, 6, 25)
+    )
+    thirteen = member(
+        "At least 13 protesters were killed in the clashes, doctors said.", date(2024, 6, 26)
+    )
+    assert assess_group([five, thirteen]).relation == "outdated"
+    dark = member("More than 2 million customers are without power.", date(2024, 9, 27))
+    still = member("Nearly 1 million customers still don't have power.", date(2024, 9, 30))
+    assert assess_group([dark, still]).relation == "outdated"
+
+
+def test_a_share_of_a_toll_and_a_count_since_an_event() -> None:
+    day = date(2024, 8, 5)
+    with_share = member(
+        "Nearly 90 people, including 12 policemen, were killed in Sunday's clashes.", day
+    )
+    plain = member("About 90 people were killed in the clashes on Sunday.", day)
+    assert assess_group([with_share, plain]).relation == "repeated"
+    early = member(
+        "About 15,000 people have filed past the coffin in the 10 hours since the doors opened.",
+        date(2025, 4, 23),
+    )
+    later = member(
+        "Over 200,000 people filed past the coffin before the funeral.", date(2025, 4, 26)
+    )
+    assessment = assess_group([early, later])
+    assert assessment.suggested_outdated == {early.claim_id}
+
+
+def test_rises_and_falls_of_other_sizes_are_two_moves() -> None:
+    day = date(2024, 7, 3)
+    up = member("Deliveries showed a 12.6% increase from the previous quarter.", day)
+    down = member("The maker reported a 7.5% drop in deliveries this year.", day)
+    assert assess_group([up, down]).relation == "repeated"
+    progress = member("Officials said 98.2% of votes had been counted.", date(2024, 5, 31))
+    share = member("The party won 96.1% of the vote in the district.", date(2024, 5, 31))
+    assert assess_group([progress, share]).relation == "repeated"

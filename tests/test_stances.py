@@ -77,6 +77,9 @@ def test_the_span_covers_the_negation() -> None:
         ("Twitter shares closed at $40 after the deal news.", []),
         ("The deal is expected to close in 2022.", []),
         ("Shares will be delisted once the takeover closes.", []),  # a condition
+        # An attempt, since overtaken: no position on the deal now.
+        ("The buyer had tried to walk away from the takeover in May.", []),
+        ("She threatened to pull out of the merger last year.", []),
         # Executives terminated in one clause, the deal completed in the next.
         (
             "Agrawal was among the executives terminated by Musk, who completed the deal.",

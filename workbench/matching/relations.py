@@ -154,6 +154,8 @@ _UNIT_SYNONYMS = {
     **dict.fromkeys(("mins", "min"), "minutes"),
     **dict.fromkeys(("hrs", "hr"), "hours"),
     **dict.fromkeys(("kilograms", "kilogrammes", "kgs"), "kg"),
+    # "delivering 443,956 EVs" and "delivered 443,956 vehicles" count the same cars.
+    **dict.fromkeys(("evs", "cars"), "vehicles"),
 }
 _IN_BASE_UNIT = {
     "km": ("km", 1.0), "kilometres": ("km", 1.0), "kilometers": ("km", 1.0),
@@ -230,10 +232,12 @@ _PER_PERIOD = re.compile(
 # Words just before a figure that report a running count as updated: "has risen to", "climbed
 # to over", "now stands at", "topped".
 _UPDATE_CUE = re.compile(
-    r"\b(?:(?:ris(?:es|en)|rose|climb(?:s|ed)|jump(?:s|ed)|soar(?:s|ed)|surg(?:es|ed)"
-    r"|increas(?:es|ed)|grew|grown|mounted|now\s+stands?|stood"
+    # Plural subjects take the plain form, as headlines write it: "Earthquake deaths rise to
+    # 2,122", "deaths reach 2,000".
+    r"\b(?:(?:ris(?:e|es|en)|rose|climb(?:s|ed)?|jump(?:s|ed)?|soar(?:s|ed)?|surg(?:e|es|ed)"
+    r"|increas(?:e|es|ed)|grow|grows|grew|grown|mount(?:s|ed)?|now\s+stands?|stood"
     r"|(?:gone|went|goes|go)\s+up)\s+(?:to|at|past|above)"
-    r"|(?:reach(?:es|ed)|tops|topped|surpass(?:es|ed)|pass(?:es|ed)|exceed(?:s|ed)))"
+    r"|(?:reach(?:es|ed)?|tops|topped|surpass(?:es|ed)?|pass(?:es|ed)?|exceed(?:s|ed)?))"
     r"(?:\s+(?:over|more\s+than|at\s+least|nearly|almost|about|some))?\s*\Z",
     re.IGNORECASE,
 )
@@ -357,6 +361,20 @@ _COUNTED_PEOPLE = frozenset(
     {"people", "persons", "individuals", "civilians", "residents", "victims", "others"}
 )
 _FATES = frozenset({"deaths", "missing", "injured", "displaced", "powerless"})
+# Others a toll counts by what they are: their fate is read only from their own clause, since
+# a list ("28 adults and 15 children") is often a breakdown of the toll before it.
+_PEOPLE_NOUNS = frozenset(
+    """girls boys children kids men women adults campers counselors students pupils passengers
+    workers miners soldiers migrants tourists hikers climbers fishermen firefighters patients
+    villagers pilgrims worshippers protesters protestors demonstrators""".split()
+)
+# A fate in the figure's own clause: no other figure, no "and", no sentence end between.
+_OWN_FATE_AFTER = re.compile(
+    r"(?:(?!\band\b)[^.;:\d]){0,80}?\b(?:(?P<deaths>killed|dead|died)"
+    r"|(?P<missing>missing|unaccounted\s+for)|(?P<injured>injured|wounded|hurt)"
+    r"|(?P<displaced>displaced|evacuated|homeless))\b",
+    re.IGNORECASE,
+)
 # Tolls that only grow as they are counted: days later, a larger one is the count moving on
 # ("36 dead" on Thursday, "the death toll is now at 89" on Sunday), not a disagreement. The
 # missing and the displaced are found or go home, so their counts go both ways. An outbreak's
@@ -384,7 +402,8 @@ _FATE_AFTER = re.compile(
     r"|(?P<injured>injured|injuries|wounded|hurt|hospitali[sz]ed|taken\s+to\s+hospital)"
     r"|(?P<displaced>displaced|homeless|evacuated|to\s+(?:flee|evacuate)|fled\s+their\s+homes"
     r"|forced\s+(?:from|out\s+of)\s+their\s+homes)"
-    r"|(?P<powerless>without\s+(?:power|electricity)|lost\s+power|in\s+the\s+dark))\b",
+    r"|(?P<powerless>without\s+(?:power|electricity)|lost\s+power|in\s+the\s+dark"
+    r"|(?:do|does|did)\s*n(?:o|['\u2019])t\s+have\s+(?:power|electricity)))\b",
     re.IGNORECASE,
 )
 # What follows a figure to make it a rate: "an hour", "per hour", "a-year", "/hour".
@@ -393,6 +412,14 @@ _RATE = re.compile(
     r"(?P<period>hour|day|week|month|year|annum)\b"
     r"(?!\s+(?:earlier|ago|later|before|after|on|into|prior)\b)"  # "$158.6 million a year earlier"
     r"|\s+(?P<adverb>hourly|daily|weekly|monthly|yearly|annually)\b",
+    re.IGNORECASE,
+)
+_MEDALS_AFTER = re.compile(
+    r"\s+(?:(?:Olympic|total)\s+)?(?P<colour>gold|silver|bronze)(?:\s+medals?|s)?\b", re.IGNORECASE
+)
+_RUN_RATE_BEFORE = re.compile(
+    r"\b(?:annual(?:i[sz]ed)?\s+)?run[- ]rate\s+(?:of\s+)?"
+    r"(?:(?:about|around|over|more\s+than|nearly)\s+)?\Z",
     re.IGNORECASE,
 )
 _RATE_ADVERBS = {"hourly": "hour", "daily": "day", "weekly": "week", "monthly": "month"}
@@ -446,6 +473,84 @@ class _Figure(_Mention):
         return bool(_REMAINDER_AFTER.search(after) or _REMAINDER_BEFORE.search(before))
 
     @cached_property
+    def output(self) -> str | None:
+        """What was done with the goods a figure counts, when the words at it say: "produced
+        410,831 vehicles" and "delivered 443,956" (or "443,956 vehicles delivered") are two
+        counts of one maker's quarter. Sold and delivered are one count, as outlets use them."""
+        text = self.claim_text
+        found = _OUTPUT_BEFORE.search(text, max(0, self.start - 40), self.start)
+        if found is None:
+            found = _OUTPUT_AFTER.match(text, self.end)
+        if found is None:
+            return None
+        word = (found["act"] or found.groupdict().get("noun") or "").lower()
+        return next(kind for kind, stems in _OUTPUTS if word.startswith(stems))
+
+    @cached_property
+    def direction(self) -> str | None:
+        """ "up" or "down" for a percentage told as a move ("rose 14.8%", "a 14.8% increase",
+        "an 8.5% drop"); None when the words at it say neither."""
+        if self.unit_key != "percent":
+            return None
+        text = self.claim_text
+        after = _DIRECTION_AFTER.match(text, self.end)
+        before = _DIRECTION_BEFORE.search(text, max(0, self.start - 25), self.start)
+        found = after or before
+        if found is None:
+            return None
+        return "up" if found.group("up") else "down"
+
+    @cached_property
+    def count_progress(self) -> bool:
+        """Whether the figure is how far a count has got ("with 99.59% of votes counted"),
+        never a result of the count."""
+        return _COUNT_PROGRESS_AFTER.match(self.claim_text, self.end) is not None
+
+    @cached_property
+    def respective(self) -> bool:
+        """Whether the figure is one of a list told "respectively" ("the 303 and 282 seats it
+        had won in 2019 and 2014, respectively", "rising 5% and 7%, respectively"): which
+        name each belongs to is a matter of order, which no pairing of figures sees."""
+        text = self.claim_text
+        clause_end = _SENTENCE_PART_END.search(text, self.end)
+        return (
+            _RESPECTIVELY.search(text, self.end, clause_end.start() if clause_end else len(text))
+            is not None
+        )
+
+    @cached_property
+    def threshold(self) -> bool:
+        """Whether the figure is a mark to reach, not a count reached: "the 272-seat majority
+        needed to govern", "the 272 majority mark", "a majority of 326"."""
+        text = self.claim_text
+        return bool(
+            _THRESHOLD_AFTER.match(text, self.end)
+            or _THRESHOLD_BEFORE.search(text, max(0, self.start - 25), self.start)
+        )
+
+    @cached_property
+    def converted(self) -> bool:
+        """Whether the figure is another amount converted, in brackets after it: "134.9
+        trillion yuan ($18.4 trillion)", "$44bn (£38.1bn)". Outlets convert at their own
+        rates and days, so two conversions that differ are no dispute over the amount."""
+        if _CURRENCY_CODE.fullmatch(self.unit_key.split("/")[0]) is None:
+            return False  # "2,231 points (5.5%)" tells the move again, in other terms
+        before = self.claim_text[max(0, self.start - 60) : self.start]
+        return _CONVERTED_BEFORE.search(before) is not None
+
+    @cached_property
+    def counted_out_of(self) -> float | None:
+        """The whole the figure is counted out of ("241 of the 242 people on board": 242),
+        or None."""
+        found = _OUT_OF_AFTER.match(self.claim_text, self.end)
+        if found is None:
+            return None
+        try:
+            return float(found["whole"].replace(",", ""))
+        except ValueError:
+            return None
+
+    @cached_property
     def part(self) -> bool:
         """Whether the figure is one item of a breakdown ("169 passengers were Indian, 53 were
         British, one was Canadian and seven were Portuguese"; "seven died in Travis County,
@@ -455,7 +560,10 @@ class _Figure(_Mention):
         after = text[self.end : clause_end.start() if clause_end else len(text)]
         items = len(_LIST_ITEM.findall(after))
         opens_item = _LIST_ITEM.match(text[max(0, self.start - 6) : self.start + 1]) is not None
-        return items >= 2 or (items >= 1 and opens_item)
+        if items >= 2 or (items >= 1 and opens_item):
+            return True
+        # "nearly 100 people, including 14 policemen, were killed": a share of the count
+        return _INCLUDING_BEFORE.search(text, max(0, self.start - 30), self.start) is not None
 
     @cached_property
     def owner(self) -> frozenset[str] | None:
@@ -526,6 +634,27 @@ class _Figure(_Mention):
         "fell by 0.4 percent on an annual basis"), "quarter" ("declined 0.1 percent on a
         quarterly basis"), "month" or "year" (year on year). Rates on two bases are two
         quantities."""
+        text = self.claim_text
+        clause_start = _part_start(text, self.start)
+        clause_end = clause_start + len(self.clause)
+        # The words nearest the figure say first: those up to the next figure ("rose 0.4% on
+        # the month, putting the 12-month rate at 3.3%"), then those before it ("In annual
+        # terms, the economy shrank 0.2%"); after another figure, only those past the last
+        # comma, since the words after a figure tell its own basis.
+        following = _NUMBER_TOKEN.search(text, self.end, clause_end)
+        after = text[self.end : following.start() if following else clause_end]
+        earlier = [m.end() for m in _NUMBER_TOKEN.finditer(text, clause_start, self.start)]
+        before = text[earlier[-1] if earlier else clause_start : self.start]
+        if earlier:
+            before = before.rsplit(",", 1)[-1]
+        told_after = [(m.start(), name) for name, words in _BASES if (m := words.search(after))]
+        if told_after:
+            return min(told_after)[1]
+        told_before = [(m.end(), name) for name, words in _BASES for m in words.finditer(before)]
+        if told_before:
+            return max(told_before)[1]
+        if earlier or following:
+            return None  # another figure's basis may be the one the clause names
         found = {name for name, words in _BASES if words.search(self.clause)}
         return found.pop() if len(found) == 1 else None
 
@@ -623,29 +752,34 @@ class _Figure(_Mention):
         return words - _NOT_CONTEXT - counted - _names(text)
 
 
+_SINCE_THE_PREVIOUS = (
+    r"\b(?:compared\s+(?:to|with)|from|on|over)\s+the\s+(?:previous|prior|preceding)\s+"
+)
 _BASES = (
     ("annualised", re.compile(r"\bannuali[sz]ed\b|\bannual\s+(?:rate|pace|basis)\b", re.I)),
     (
         "quarter",
         re.compile(
-            r"\bquarter[- ]on[- ]quarter\b|\bquarterly\s+basis\b|\bq/q\b"
-            r"|\bfrom\s+the\s+(?:previous|prior|preceding)\s+(?:quarter|three\s+months)\b",
+            r"\bquarter[- ](?:on|over)[- ]quarter\b|\bquarterly\s+basis\b|\bq/q\b|\bqoq\b"
+            rf"|{_SINCE_THE_PREVIOUS}(?:quarter|three\s+months)\b|\b(?:on|over)\s+the\s+quarter\b",
             re.I,
         ),
     ),
     (
         "month",
         re.compile(
-            r"\bmonth[- ]on[- ]month\b|\bmonthly\s+basis\b|\bm/m\b"
-            r"|\bfrom\s+the\s+(?:previous|prior|preceding)\s+month\b",
+            r"\bmonth[- ](?:on|over)[- ]month\b|\bmonthly\s+basis\b|\bm/m\b|\bmom\b"
+            rf"|{_SINCE_THE_PREVIOUS}month\b|\b(?:on|over)\s+the\s+month\b",
             re.I,
         ),
     ),
     (
         "year",
         re.compile(
-            r"\byear[- ]on[- ]year\b|\byear[- ]over[- ]year\b|\by/y\b|\byoy\b"
-            r"|\bfrom\s+a\s+year\s+(?:earlier|ago|before)\b",
+            r"\byear[- ](?:on|over)[- ]year\b|\by/y\b|\byoy\b|\b12-month\b"
+            r"|\bfrom\s+a\s+year\s+(?:earlier|ago|before)\b|\bin\s+annual\s+terms\b"
+            r"|\b(?:on|over)\s+the\s+year\b|\byear-ago\b"
+            r"|\bsame\s+(?:period|quarter|month)\s+(?:of\s+)?(?:last\s+year|a\s+year\s+(?:ago|earlier))",
             re.I,
         ),
     ),
@@ -719,14 +853,24 @@ _TALLY_SPANS = (
     (
         "career",
         re.compile(
-            r"\bcareer\b(?![- ](?:high|best|low|worst))|\ball[- ]time\b"
+            r"\bcareer\b(?![- ](?:high|best|low|worst))|\ball[- ]time\b|\bclub[- ]record\b"
+            # "In his time at PSG, he scored a club-record 256 goals"
+            r"|\b(?:in|during)\s+(?:his|her|their)\s+(?:\w+\s+)?(?:time|years|spell|stint)\s+(?:at|with)\b"
             rf"|\b(?:in|over|after|across)\s+(?:his|her|their|the\s+past\s+)?\s*{_SPAN_COUNT}"
             r"\s+(?:years|seasons)\b",
             re.I,
         ),
     ),
 )
-_CORE_BEFORE = re.compile(r"\bcore\b", re.IGNORECASE)
+# "core inflation", and the measure it names: "Excluding volatile food and energy prices, the
+# CPI rose 0.4%".
+_CORE_BEFORE = re.compile(
+    r"\bcore\b|\b(?:excluding|excludes|strips?\s+out|stripping\s+out|less)\s+(?:the\s+)?"
+    r"(?:volatile\s+)?food\s+and\s+energy\b",
+    re.IGNORECASE,
+)
+# A figure in a claim; "12-month" is a span of time, not a figure.
+_NUMBER_TOKEN = re.compile(r"(?<![\d,.])\d[\d,.]*(?![\d,.])(?!-(?:month|year|week|day)s?\b)")
 
 
 def _scope_near(text: str, start: int, end: int) -> frozenset[str] | None:
@@ -934,6 +1078,81 @@ _TO_BEFORE = re.compile(rf"(?<!\bup\s)\bto{_FIGURE_LEAD}", re.IGNORECASE)
 _OUT_OF = re.compile(
     r"\d[\d,.]*%?\s+(?:[a-z]+\s+)?(?:out\s+)?of\s+(?:the|all|its|their)?\s*\Z", re.IGNORECASE
 )
+# "241 of the 242", "648 out of 650 seats": a part counted out of a whole, anywhere in a claim.
+_PART_OF_WHOLE = re.compile(
+    r"\d[\d,.]*%?\s+(?:[a-z]+\s+)?(?:out\s+)?of\s+(?:(?:the|all|its|their)\s+)?\d", re.IGNORECASE
+)
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+_UP_WORDS = (
+    r"ris(?:e|es|en|ing)|rose|increas(?:e|es|ed|ing)|gain(?:s|ed)?|jump(?:s|ed)?|grew"
+    r"|grow(?:s|th)|up|climb(?:s|ed)?|surg(?:e|es|ed)|soar(?:s|ed)?"
+)
+_DOWN_WORDS = (
+    r"f(?:all|alls|ell)|drop(?:s|ped)?|declin(?:e|es|ed)|decreas(?:e|es|ed)|down"
+    r"|shr(?:ank|ink|inks)|los(?:s|t|es)|slump(?:s|ed)?|plung(?:e|es|ed)|contract(?:ion|ed|s)?"
+)
+# "a 14.8% increase", "an 8.5% drop in first-quarter deliveries", "4.8% year-over-year decline"
+_DIRECTION_AFTER = re.compile(
+    rf"%?\s+(?:[\w-]+\s+){{0,2}}?(?:(?P<up>{_UP_WORDS})|(?P<down>{_DOWN_WORDS}))\b", re.IGNORECASE
+)
+_DIRECTION_BEFORE = re.compile(
+    rf"\b(?:(?P<up>{_UP_WORDS})|(?P<down>{_DOWN_WORDS}))(?:\s+(?:by|of|about|around|nearly|some))?\s+\Z",
+    re.IGNORECASE,
+)
+_COUNT_PROGRESS_AFTER = re.compile(
+    r"%?\s+of\s+(?:the\s+|all\s+)?(?:votes?|ballots?|results?|districts?|constituencies"
+    r"|precincts|polling\s+stations)\s+(?:(?:had|have)\s+been\s+|were\s+|was\s+)?"
+    r"(?:counted|declared|tallied|reported|in(?=\s*(?:[,.;:)]|\Z)))",
+    re.IGNORECASE,
+)
+_THRESHOLD_AFTER = re.compile(
+    r"(?:-seat|\s+seats?)?\s+(?:(?:simple|absolute|overall|working)\s+)?"
+    r"(?:majority\s+(?:mark|threshold|needed|required)|mark\b|threshold\b)"
+    r"|(?:-seat|\s+seats?)?\s+majority\s+(?:\w+\s+)?(?:needed|required)\b",
+    re.IGNORECASE,
+)
+_THRESHOLD_BEFORE = re.compile(
+    r"\b(?:majority|halfway\s+mark|magic\s+(?:number|figure))\s+of\s+(?:the\s+)?\Z", re.IGNORECASE
+)
+# An amount, then an opening bracket and a currency: "yuan ($", "billion (US$", "(about €".
+_CONVERTED_BEFORE = re.compile(
+    # "€30m-a-year (£25.6m)", "€100m ($110.4m / £85.9m)"
+    r"\d[\d,.]*[\w-]*\s*(?:[A-Za-z]+\s+){0,2}?\(\s*(?:[^()]{0,25}?/\s*)?"
+    r"(?:(?:about|around|roughly|approximately|or|some)\s+)?"
+    r"(?:US|U\.S\.|A|C|HK|NZ|S|Rs\.?|INR|USD|EUR|GBP)?\s*[$€£¥₹]?\s*\Z"
+)
+_CURRENCY_CODE = re.compile(r"[A-Z]{3}")
+# Kinds of output, each with the word stems that tell it.
+_OUTPUTS = (
+    ("produced", ("produc", "made", "manufactur", "built", "build", "assembl")),
+    ("delivered", ("deliver", "sold", "sell", "sale")),
+    ("shipped", ("ship",)),
+    ("ordered", ("order",)),
+)
+_OUTPUT_WORD = (
+    r"(?P<act>produc(?:ed|ing|es|tion\s+of)|made|manufactur(?:ed|ing)|built|assembled"
+    r"|deliver(?:ed|ing|s|ies\s+of)|sold|sell(?:s|ing)|sales\s+of|shipp(?:ed|ing)"
+    r"|shipments\s+of|ordered|orders\s+(?:for|of))"
+)
+_OUTPUT_BEFORE = re.compile(
+    rf"(?:\b{_OUTPUT_WORD}"
+    # "The quarter's production was reported at 410,831", "deliveries totalled 443,956"
+    r"|\b(?P<noun>production|deliveries|sales|shipments|orders)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:at|of|to|totall?ed|reached|were|was|hit))"
+    r"(?:\s+(?:a\s+record(?:\s+of)?|approximately|about|around|roughly|nearly"
+    r"|almost|over|more\s+than|some|just|only|a\s+total\s+of|an\s+estimated)){0,2}\s+\Z",
+    re.IGNORECASE,
+)
+_OUTPUT_AFTER = re.compile(
+    r"\s+(?:[A-Za-z-]+\s+){0,2}?(?P<act>produced|made|manufactured|built|assembled|delivered"
+    r"|sold|shipped|ordered)\b",
+    re.IGNORECASE,
+)
+# The whole right after a part: " of the 242", " out of 650".
+_OUT_OF_AFTER = re.compile(
+    r"\s+(?:[a-z]+\s+)?(?:out\s+)?of\s+(?:(?:the|all|its|their)\s+)?(?P<whole>\d[\d,]*(?:\.\d+)?)\b",
+    re.IGNORECASE,
+)
 # A capitalised name with a possessive, then up to five words, right before a figure.
 _OWNER_BEFORE = re.compile(
     r"(?<![\w-])(?P<owner>(?-i:[A-Z])[\w.&-]*(?:\s+(?-i:[A-Z])[\w.&-]*){0,2})['\u2019]s"
@@ -942,7 +1161,11 @@ _OWNER_BEFORE = re.compile(
 _SCORER_BEFORE = re.compile(
     r"(?<![\w-])(?P<owner>(?-i:[A-Z])[\w.-]*(?:\s+(?-i:[A-Z])[\w.-]*){0,2})"
     r"(?:\s*\(|,\s+who(?:\s+[\w-]+){1,4}\s+"
-    r"|\s+(?:smashed|scored|struck|hit|made|added|contributed|took|kicked)(?:\s+[\w-]+){0,2}\s+)\Z"
+    r"|\s+(?:smashed|scored|struck|hit|made|added|contributed|took|kicked)(?:\s+[\w-]+){0,2}\s+"
+    # A party's seats: "Congress won 99 seats", "The NDA is leading in about 300 seats"
+    r"|(?:\s+(?:party|alliance|bloc|alone|only|just))*\s+(?:(?:is|was|has|had)\s+)?"
+    r"(?:won|secured|clinched|bagged|captured|leading\s+in|ahead\s+in)"
+    r"(?:\s+(?:only|just|about|around|nearly|over|more\s+than|some)){0,2}\s+)\Z"
 )
 _NOT_OWNERS = frozenset("the a an it he she they we his her their its this that".split())
 _VALUATION_WORDS = (
@@ -953,6 +1176,11 @@ _VALUATION_BEFORE = re.compile(rf"\b{_VALUATION_WORDS}(?:\s+[\w.]+){{0,4}}\s+\Z"
 _VALUATION_AFTER = re.compile(rf"\s*(?:[-\u2013]\s*)?{_VALUATION_WORDS}\b", re.IGNORECASE)
 
 
+_INCLUDING_BEFORE = re.compile(
+    r"\b(?:including|among\s+them|of\s+whom|of\s+which)\s+(?:(?:at\s+least|about|around|some"
+    r"|nearly|over|more\s+than)\s+)?\Z",
+    re.IGNORECASE,
+)
 _SENTENCE_PART_END = re.compile(rf"{_NOT_AN_INITIAL}[.;:](?:\s|\Z)")
 # A number opening the next item of a list: ", 53 were British", "and seven were Portuguese".
 # The item names its share of the whole ("53 were British", "six in Kendall County"), not
@@ -1111,13 +1339,15 @@ def assess_group(members: list[MemberClaim], readings: Readings | None = None) -
 
 def _parse_member(claim: MemberClaim) -> _Member:
     published = _as_day(claim.published)
-    figures = _with_wholes(
-        _with_changes(
-            [
-                figure
-                for number in claim.numbers
-                if (figure := _figure(claim, published, number)) is not None
-            ]
+    figures = _with_shared_goods(
+        _with_wholes(
+            _with_changes(
+                [
+                    figure
+                    for number in claim.numbers
+                    if (figure := _figure(claim, published, number)) is not None
+                ]
+            )
         )
     )
     day_dates = [
@@ -1212,6 +1442,20 @@ def _with_changes(figures: list[_Figure]) -> list[_Figure]:
             figure = replace(figure, unit_key=now.unit_key)
         result[index] = replace(figure, now=now)
     return result
+
+
+def _with_shared_goods(figures: list[_Figure]) -> list[_Figure]:
+    """The figures, an output count that names no goods counting those another output count
+    of the claim names: "produced 410,831 vehicles and delivered 443,956" delivered vehicles,
+    "producing 410,831 and delivering 443,956 EVs" produced EVs."""
+    named = {f.unit_key for f in figures if f.output and not f.unit_key.startswith("~")}
+    if len(named) != 1:
+        return figures
+    goods = named.pop()
+    return [
+        replace(f, unit_key=goods) if f.output and f.unit_key.startswith("~") else f
+        for f in figures
+    ]
 
 
 def _with_wholes(figures: list[_Figure]) -> list[_Figure]:
@@ -1327,6 +1571,10 @@ def _unit_key(text: str, number: dict[str, Any]) -> str:
     recent = _RECENT_WINDOW.search(before) or _RECENT_WINDOW.search(after)
     if recent:
         return f"{unit}/recent"
+    if unit != "percent" and _DIFFERENCE_AFTER.match(text, end):
+        # "Tesla sold over 33,000 more vehicles than it produced": the gap between two
+        # counts, never a count itself.
+        return f"{unit}/difference"
     # "28 points in the first half", "31 of Iowa's 33 points in the first quarter": a part of
     # the game, never the whole game's score ("finished with 49 points").
     # A business's "first quarter" is a period of its own, read with the figure's dates.
@@ -1342,6 +1590,9 @@ _PART_OF_PLAY = re.compile(
     r"(?:\s+[\w'\u2019-]+){0,3}?\s+in\s+the\s+(?:first|second|third|fourth|fifth|final|last"
     r"|opening|closing)\s+(?:half|quarter|period|set|innings?|frame|round|lap|leg|stage)\b",
     re.IGNORECASE,
+)
+_DIFFERENCE_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:more|fewer|less)\s+(?:[\w-]+\s+){0,3}?than\b", re.IGNORECASE
 )
 _RECENT_WINDOW = re.compile(
     r"\b(?:in|over|during|within)\s+the\s+(?:past|last|previous)\s+(?:[\w-]+\s+)?"
@@ -1396,6 +1647,9 @@ def _what_it_counts(text: str, number: dict[str, Any]) -> str:
     if temperature is not None:
         scale = (temperature["sign"] or temperature["word"] or temperature["attached"]).lower()
         return "fahrenheit" if scale.startswith("f") else "celsius"
+    if (medals := _MEDALS_AFTER.match(text, int(number["end"]))) is not None:
+        # "40 gold medals", "44 silver": each colour its own count, never the table's total.
+        return f"{medals['colour'].lower()} medals"
     unit = number.get("unit")
     if unit in _FATE_UNITS:
         return _FATE_UNITS[unit]  # "36 fatalities", "115 deaths"
@@ -1407,12 +1661,25 @@ def _what_it_counts(text: str, number: dict[str, Any]) -> str:
         fate = _fate(text, int(number["start"]), int(number["end"]))
         if fate is not None:
             return fate
+    if unit in _PEOPLE_NOUNS and float(number["value"]).is_integer():
+        # "more than 20 girls missing", "27 girls ... were unaccounted for": the fate told of
+        # them in the same clause, so that "25 people are still missing" is the same count.
+        after = _OWN_FATE_AFTER.match(text, int(number["end"]))
+        noun_at = text.lower().find(unit, int(number["end"]))
+        if after is not None and after.start(after.lastgroup or 0) > noun_at >= 0:
+            # told after the noun: "793 injured passengers have been discharged" counts
+            # passengers, not the injured
+            return after.lastgroup or unit
     if unit in _SUPPLIED and _fate(text, int(number["start"]), int(number["end"])) == "powerless":
         return "powerless"  # "288,502 customers are without power"
     if unit:
         # "£11.44 an hour" and "£1,800 a year" are two rates, never one amount stated twice.
         rate = _RATE.match(text, int(number["end"]))
         unit = _UNIT_SYNONYMS.get(unit, unit)
+        if rate is None and _RUN_RATE_BEFORE.search(
+            text, max(0, int(number["start"]) - 30), int(number["start"])
+        ):
+            return f"{unit}/year"  # "a revenue run rate of $100 billion": a year's pace
         return f"{unit}/{_rate_period(rate)}" if rate else unit
     if _MAGNITUDE_BEFORE.search(text, max(0, int(number["start"]) - 20), int(number["start"])):
         return "~magnitude"  # "a magnitude 7.9 quake" is the "7.9 magnitude earthquake"
@@ -1696,6 +1963,8 @@ def _of_past_event(start: int, end: int, claim: MemberClaim, published: date | N
     )
     if _FORMERLY.search(claim.text, sentence_start, start):
         return True
+    if _AT_THE_PREVIOUS_AFTER.match(claim.text, end):
+        return True  # "had won 303 seats in the previous election"
     if published is None:
         return False
     for mention in claim.dates:
@@ -1721,6 +1990,13 @@ def _of_past_event(start: int, end: int, claim: MemberClaim, published: date | N
         if not _RUNS_UP_TO_NOW.search(before) and not _SINCE_BEFORE.search(before):
             return True
     return False
+
+
+_AT_THE_PREVIOUS_AFTER = re.compile(
+    r"(?:\s+[\w-]+){0,2}?\s+(?:in|at)\s+the\s+(?:previous|last|prior|preceding)\s+"
+    r"(?:general\s+)?(?:elections?|votes?|polls?)\b",
+    re.IGNORECASE,
+)
 
 
 def _told_in_when_clause(text: str, date_end: int, figure_start: int) -> bool:
@@ -1795,24 +2071,53 @@ def _day_date(
         end=end,
         label=f"{mention.get('text', '')} ({period[0].isoformat()})",
         day=period[0],
-        loose=str(mention.get("text", "")).lower() in _LOOSE_DAYS,
+        loose=(loose := str(mention.get("text", "")).lower() in _LOOSE_DAYS),
         as_of=_SAID_BEFORE.search(claim.text, max(0, start - 40), start) is not None
         or _SAID_AFTER.match(claim.text, end) is not None
-        or _SAID_BY_SUBJECT_AFTER.match(claim.text, end) is not None
+        or _said_by_subject(claim.text, start, end)
         or (scheduled is None and _still_going_to(claim.text, start))
         or _IN_AS_CLAUSE.search(claim.text, max(0, start - 120), start) is not None
-        or _FOLLOWING_BEFORE.search(claim.text, max(0, start - 20), start) is not None,
+        or _FOLLOWING_BEFORE.search(claim.text, max(0, start - 20), start) is not None
+        or (loose and _in_someones_words(claim.text, start)),
         scheduled=scheduled is not None,
         what=_scheduled_what(claim.text, scheduled.start(), start) if scheduled else frozenset(),
         end_of_day=_end_of_day(claim.text, start, end),
     )
 
 
+def _said_by_subject(text: str, start: int, end: int) -> bool:
+    """Whether a day opening the sentence is the day of the saying that follows it: "On 10
+    June, the minister said ...". A day inside a longer opening clause is the day of that
+    clause's event: "As the storm pounded the coast on Monday, residents said they heard
+    explosions", "The quake struck on Friday, officials said"."""
+    return (
+        _OPENING_DAY_BEFORE.fullmatch(text, 0, start) is not None
+        and _SAID_BY_SUBJECT_AFTER.match(text, end) is not None
+    )
+
+
+# What may stand before a day that opens a sentence: "On", "Late on", "Early last".
+_OPENING_DAY_BEFORE = re.compile(
+    r"[\s\"'“‘]*(?:(?:on|late|early|earlier|later|last|this|by)\s+)*", re.IGNORECASE
+)
 # A day told in a trailing ", as ..." clause is the day of what went on around the news:
 # "killed more than 2,200, as rescuers retrieved bodies from the rubble on Thursday".
 _IN_AS_CLAUSE = re.compile(r",\s+as\s+[^,.;:]*\Z", re.IGNORECASE)
 # "Following Monday's initial recall, the regulator expanded ...": the day of what came before.
 _FOLLOWING_BEFORE = re.compile(r"\bfollowing\s+(?:(?:last|the)\s+)?\Z", re.IGNORECASE)
+
+
+def _in_someones_words(text: str, start: int) -> bool:
+    """Whether a position lies in words someone else wrote or spoke: inside quotation marks,
+    or in a sentence in the first person ("Today I am thrilled to announce ..."). Their
+    "today" is the day of the statement, which a report may quote days later."""
+    before = text[:start]
+    if before.count('"') % 2 == 1 or before.rfind("\u201c") > before.rfind("\u201d"):
+        return True
+    return _FIRST_PERSON.search(text) is not None
+
+
+_FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|us|[Mm]y)\b")
 
 
 def _still_going_to(text: str, start: int) -> bool:
@@ -2474,6 +2779,20 @@ def _figure_pair_cost(a: _Figure, b: _Figure) -> tuple[int, int, float] | None:
         return None  # "96% voted to strike" is not the 25% rise the contract offered
     if not agree and a.total_of_part != b.total_of_part and not _counts_the_whole(a, b):
         return None  # the 543 seats in all are not the 330-350 won told otherwise
+    if not agree and (a.respective or b.respective):
+        return None  # "5% and 7%, respectively": whose is which, only the order says
+    if not agree and a.direction and b.direction and a.direction != b.direction:
+        return None  # a 14.8% rise is not the 8.5% drop told otherwise: two moves
+    if not agree and a.count_progress != b.count_progress:
+        return None  # "99.59% of votes counted" is no share of the vote
+    if not agree and a.threshold != b.threshold:
+        return None  # the 272 seats a majority needs are not the 240 won told otherwise
+    if not agree and (a.converted or b.converted):
+        return None  # "$18.4 trillion" and "US$18.77 trillion" convert one 134.9 trillion yuan
+    if not agree and a.output and b.output and a.output != b.output:
+        return None  # the 410,831 vehicles produced are not the 443,956 delivered
+    if not agree and _beyond_the_whole(a, b):
+        return None  # 260 dead in all are not the 241 of the 242 aboard told otherwise
     if not agree and a.valuation != b.valuation:
         return None  # the $6.6 billion raised is not the $157 billion valuation told otherwise
     if not agree and a.owner and b.owner and not (a.owner <= b.owner or b.owner <= a.owner):
@@ -2552,12 +2871,26 @@ def _vote_against_change(a: _Figure, b: _Figure) -> bool:
     )
 
 
+def _beyond_the_whole(a: _Figure, b: _Figure) -> bool:
+    """Whether one figure is a part counted out of a whole that the other figure exceeds:
+    the other counts more than the part can ever hold, so it counts something else."""
+    for part, other in ((a, b), (b, a)):
+        whole = part.counted_out_of
+        if whole is not None and other.counted_out_of is None and other.low > whole:
+            return True
+    return False
+
+
 def _counts_the_whole(a: _Figure, b: _Figure) -> bool:
     """Whether a plain figure is at least the whole the other claim counts a part out of:
     "71 bodies have been recovered" is the count of "41 bodies out of 69 recovered", not of
     the 41 identified among them; "330-350 seats" stays a count of the part ("over 350 of
     the 543 seats")."""
     whole, plain = (a, b) if a.total_of_part else (b, a)
+    if _PART_OF_WHOLE.search(plain.claim_text):
+        # "At least 265 people, including 241 of the 242 on board, were killed": a claim
+        # that tells its own part and whole counts something else with its plain figure.
+        return False
     return plain.low >= whole.value
 
 
@@ -2821,8 +3154,11 @@ def _reported_as_update(earlier: _Figure, later: _Figure) -> bool:
         return True  # "an 8.7 magnitude earthquake", the next day "8.8 magnitude earthquake"
     if _containment(earlier) and _containment(later):
         return True  # a fire "3% contained", days later "33% containment"
-    if later.value > earlier.value and _counted_so_far(later) and not _aimed_at(earlier):
-        return True  # "88 bodies have been identified", then "205 identified till now"
+    if later.value > earlier.value and not _aimed_at(earlier):
+        if _counted_so_far(later) or _counted_so_far(earlier):
+            # "88 bodies have been identified", then "205 identified till now"; "DNA samples
+            # of 19 deceased matched so far", two weeks later "254 deceased have been matched"
+            return True
     if _plan_then_done(earlier, later):
         return True  # "plans to cut about 11,000 roles", the next day "cuts 10,000 jobs"
     if _quoted_at_the_time(earlier) or _quoted_at_the_time(later):
@@ -2875,6 +3211,12 @@ def _counted_so_far(figure: _Figure) -> bool:
     before = _CLAUSE_END.split(text[max(0, figure.start - CONTEXT_CHARS) : figure.start])[-1]
     after = _CLAUSE_END.split(text[figure.end : figure.end + 2 * CONTEXT_CHARS])[0]
     if _SO_FAR.search(before) is not None or _SO_FAR.search(after) is not None:
+        return True
+    clause_end = _SENTENCE_PART_END.search(text, figure.end)
+    rest = text[figure.end : clause_end.start() if clause_end else len(text)]
+    if _SINCE_AN_EVENT.search(rest) is not None:
+        # "20,000 people have paid tribute in less than 12 hours since his body went on
+        # public view"
         return True
     # "Since Friday, Iran has fired around 350 missiles", "since the start of the strikes"
     return _SINCE_IT_BEGAN.search(text, _part_start(text, figure.start), figure.start) is not None
@@ -3010,7 +3352,10 @@ def _forecast(figure: _Figure) -> bool:
 
 
 _HEDGE = re.compile(
-    r"\b(?:potentially|possibly|likely|probably|could|might|(?-i:may))\b", re.IGNORECASE
+    r"\b(?:potentially|possibly|likely|probably|could|might|(?-i:may)"
+    # "Labour is predicted to win 410 seats", "the exit poll projects", "He predicted that"
+    r"|predict(?:s|ed)?|project(?:s|ed)?)\b",
+    re.IGNORECASE,
 )
 
 
@@ -3022,7 +3367,11 @@ def _expected_by_others(figure: _Figure) -> bool:
     text = figure.claim_text
     before = text[_part_start(text, figure.start) : figure.start]
     after = text[figure.end : figure.end + CONTEXT_CHARS]
-    return _PUNDITS_EXPECT.search(before) is not None or _EXPECTED_BY.match(after) is not None
+    return (
+        _PUNDITS_EXPECT.search(before) is not None
+        or _EXPECTED_BY.match(after) is not None
+        or _FORECAST_OF.search(before[-40:]) is not None
+    )
 
 
 _PUNDITS = r"(?:economists|analysts|forecasters|markets|traders|investors|pollsters|polls)"
@@ -3031,6 +3380,12 @@ _PUNDITS_EXPECT = re.compile(
     rf"\b(?:{_PUNDITS}(?:\s+[\w-]+){{0,4}}?\s+{_EXPECTING}|consensus|expectations"
     # "versus Wall Street estimates of $28.7 billion", "analysts' forecasts of 2.1%"
     rf"|(?:{_PUNDITS}['\u2019]?|Wall\s+Street)\s+(?:estimates?|forecasts?|predictions?))\b",
+    re.IGNORECASE,
+)
+# Right before the figure: "above forecasts of 0.3%", "beating the Reuters forecast of 3.5%".
+_FORECAST_OF = re.compile(
+    r"\b(?:forecasts?|estimates?|projections?|predictions?)\s+(?:of|for)\s+"
+    r"(?:(?:an?|the|about|around|roughly)\s+)*\Z",
     re.IGNORECASE,
 )
 # Right after the figure: "the 3.5% predicted by many economists", "the 2.9% analysts polled
@@ -3057,6 +3412,11 @@ _SO_FAR = re.compile(
 )
 
 
+_SINCE_AN_EVENT = re.compile(
+    r"\bsince\s+(?:[\w'\u2019-]+\s+){1,4}?(?:went|was|were|began|started|opened|broke|arrived"
+    r"|hit|struck|made)\b",
+    re.IGNORECASE,
+)
 _SINCE_IT_BEGAN = re.compile(
     r"\bsince\s+(?:the\s+(?:start|beginning|outbreak)\b|(?:last\s+)?(?:monday|tuesday|wednesday"
     r"|thursday|friday|saturday|sunday)\b|the\s+(?:war|conflict|strikes?|attacks?|fighting"

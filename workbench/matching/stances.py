@@ -146,6 +146,12 @@ _CONDITION = re.compile(
     r"\b(?:if|once|when|unless|until|whether)\s+(?:[\w'\u2019$.-]+\s+){0,3}\Z", re.I
 )
 
+_ATTEMPT = re.compile(
+    r"\b(?:tri(?:ed|es)|trying|attempt(?:ed|s|ing)|s(?:ought|eeks?|eeking)|threaten(?:ed|s|ing)"
+    r"|want(?:ed|s))\s+to\s+\Z",
+    re.I,
+)
+
 
 def read_stances(text: str) -> list[Stance]:
     """The stances the claim takes, at most one per topic."""
@@ -170,6 +176,8 @@ def _side_stances(topic: _Topic, side: int, text: str) -> list[Stance]:
         before = text[max(0, match.start() - _NEGATION_REACH) : match.start()]
         if _CONDITION.search(before):
             continue  # "to leave once the deal closes": a condition, not a position
+        if _ATTEMPT.search(before):
+            continue  # "Musk had tried to walk away from the deal": an attempt, since overtaken
         negation = _NEGATION.search(before)
         taken = 1 - side if negation else side
         start = match.start() - len(negation.group(0)) if negation else match.start()
