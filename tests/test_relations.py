@@ -2923,3 +2923,21 @@ def test_rises_and_falls_of_other_sizes_are_two_moves() -> None:
     progress = member("Officials said 98.2% of votes had been counted.", date(2024, 5, 31))
     share = member("The party won 96.1% of the vote in the district.", date(2024, 5, 31))
     assert assess_group([progress, share]).relation == "repeated"
+
+
+def test_a_level_during_trading_is_moved_on_by_the_close() -> None:
+    during = member(
+        "In early trading, the blue-chip index jumped 310 points to 38,520.", date(2024, 9, 19)
+    )
+    close = member("The blue-chip index rose 3.2% to close at 39,344.12.", date(2024, 9, 20))
+    assessment = assess_group([during, close])
+    assert assessment.relation == "outdated"
+    assert assessment.suggested_outdated == {during.claim_id}
+
+
+def test_a_count_outside_a_place_is_the_rest_of_a_toll() -> None:
+    county = member("The county sheriff reported 11 deaths from the floods.", date(2025, 7, 4))
+    rest = member(
+        "Officials put the number of flood deaths outside Lake County at 19.", date(2025, 7, 9)
+    )
+    assert assess_group([county, rest]).relation == "repeated"

@@ -507,6 +507,13 @@ class _Figure(_Mention):
         return _COUNT_PROGRESS_AFTER.match(self.claim_text, self.end) is not None
 
     @cached_property
+    def elsewhere(self) -> bool:
+        """Whether the figure's clause counts outside a named place ("the number of flood
+        deaths outside Kerr County at 22"): the rest of a toll, never the toll of that place
+        or the whole."""
+        return _OUTSIDE_A_PLACE.search(self.clause) is not None
+
+    @cached_property
     def respective(self) -> bool:
         """Whether the figure is one of a list told "respectively" ("the 303 and 282 seats it
         had won in 2019 and 2014, respectively", "rising 5% and 7%, respectively"): which
@@ -1083,6 +1090,7 @@ _PART_OF_WHOLE = re.compile(
     r"\d[\d,.]*%?\s+(?:[a-z]+\s+)?(?:out\s+)?of\s+(?:(?:the|all|its|their)\s+)?\d", re.IGNORECASE
 )
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+_OUTSIDE_A_PLACE = re.compile(r"\b(?:outside|beyond)\s+(?:of\s+)?(?:the\s+)?(?-i:[A-Z])\w+")
 _UP_WORDS = (
     r"ris(?:e|es|en|ing)|rose|increas(?:e|es|ed|ing)|gain(?:s|ed)?|jump(?:s|ed)?|grew"
     r"|grow(?:s|th)|up|climb(?:s|ed)?|surg(?:e|es|ed)|soar(?:s|ed)?"
@@ -2779,6 +2787,8 @@ def _figure_pair_cost(a: _Figure, b: _Figure) -> tuple[int, int, float] | None:
         return None  # "96% voted to strike" is not the 25% rise the contract offered
     if not agree and a.total_of_part != b.total_of_part and not _counts_the_whole(a, b):
         return None  # the 543 seats in all are not the 330-350 won told otherwise
+    if not agree and a.elsewhere != b.elsewhere:
+        return None  # 22 dead outside Kerr County are not the county's 13 told otherwise
     if not agree and (a.respective or b.respective):
         return None  # "5% and 7%, respectively": whose is which, only the order says
     if not agree and a.direction and b.direction and a.direction != b.direction:
@@ -3288,9 +3298,18 @@ def _quoted_at_the_time(figure: _Figure) -> bool:
     """Whether the figure is a level quoted at the time of writing ("was trading at",
     "closed at", "stood at"): a price or level that moves both ways from day to day."""
     before = figure.claim_text[max(0, figure.start - CONTEXT_CHARS) : figure.start]
-    return _QUOTED_LEVEL.search(before) is not None
+    if _QUOTED_LEVEL.search(before) is not None:
+        return True
+    # "In recent trading, the Dow jumped 394 points to 41,897": a level during a session,
+    # which the session's close moves on from.
+    return _DURING_TRADING.search(figure.clause) is not None
 
 
+_DURING_TRADING = re.compile(
+    r"\b(?:in|during)\s+(?:recent|early|late|afternoon|morning|midday|intraday|after-hours"
+    r"|premarket|pre-market)\s+trading\b|\bintraday\b",
+    re.IGNORECASE,
+)
 _QUOTED_LEVEL = re.compile(
     r"\b(?:trad(?:ing|ed|es)|chang(?:ing|ed)\s+hands|stood|stands|closed|opened|settled)"
     r"\s+at\s+(?:about\s+|around\s+|roughly\s+)?\Z",
