@@ -36,6 +36,7 @@ from workbench.matching.grouping import (
     pairs_from_strongest,
     shared_figure,
     sorted_unique,
+    top_columns,
 )
 from workbench.matching.normalise import match_text
 from workbench.matching.semantic import load_encoder
@@ -265,3 +266,12 @@ def test_strongest_pairs_come_in_the_order_of_a_plain_sort() -> None:
     clusters.union(0, 50)
     across = list(pairs_from_strongest(edges, 58.0, clusters))
     assert across == [pair for _value, pair in plain if pair != (0, 50)]
+
+
+@pytest.mark.parametrize(("width", "take"), [(5, 3), (40, 11), (2000, 11), (300, 1)])
+def test_top_columns_are_each_rows_largest(width: int, take: int) -> None:
+    block = np.random.default_rng(width).random((64, width)).astype(np.float32)
+    rows, columns = top_columns(block, take)
+    expected = np.argsort(-block, axis=1)[:, :take]
+    for row in range(len(block)):
+        assert set(columns[rows == row].tolist()) == set(expected[row].tolist())
