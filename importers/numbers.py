@@ -69,8 +69,10 @@ _NUMBER_CHAIN = r"(?<![\w.,])\d+(?:[-–]\d+){2,}(?![\w-]|[.,]\d)"
 # Atomic so that "1.5G" cannot backtrack to "1" and slip past the boundary check.
 # Indian grouping too: "Rs 1,09,900" is 109,900; and thousands set off by spaces, as many
 # European outlets write them: "at least 1 411 people", "5 412 houses" (not "the 4 100m").
+# A whole number and a fraction, as American reports write times: "9 1/2 hours" is 9.5.
+_MIXED_FRACTION = r"\d{1,3}[ \u00a0][1-7]/[2348](?![\d/])"
 _NUMBER = (
-    r"(?>\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+    rf"(?>{_MIXED_FRACTION}|\d{{1,2}}(?:,\d{{2}})+,\d{{3}}(?:\.\d+)?|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?"
     r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\w.,]\w)(?!\w)|\d+(?:\.\d+)?)"
 )
 # "bln" and "mln": wire-service headlines ("UBS to acquire Credit Suisse for $3.23 bln").
@@ -585,7 +587,7 @@ def _digit_amount(match: re.Match[str], prefix: str) -> _Amount:
     return _Amount(
         start=start,
         end=_last_group_end(match, prefix),
-        digits=_THOUSANDS_SEPARATORS.sub("", match.group(f"{prefix}num")),
+        digits=_digits(match.group(f"{prefix}num")),
         factor=1.0,
         exponent=_SCALE_EXPONENTS[scale.lower()] if scale else None,
         multiplier=1.0,
@@ -598,6 +600,15 @@ def _digit_amount(match: re.Match[str], prefix: str) -> _Amount:
 
 
 _THOUSANDS_SEPARATORS = re.compile(r"[, \u00a0\u202f]")
+
+
+def _digits(written: str) -> str:
+    """The number as digits: separators dropped, a mixed fraction as a decimal."""
+    if "/" not in written:
+        return _THOUSANDS_SEPARATORS.sub("", written)
+    whole, fraction = written.split()
+    numerator, denominator = fraction.split("/")
+    return f"{int(whole) + int(numerator) / int(denominator):.6g}"
 
 
 def _attached_unit(written: str | None, digits: str) -> str | None:

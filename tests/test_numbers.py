@@ -84,6 +84,9 @@ def only_mention(text: str) -> NumberMention:
         ("OpenAI in talks to raise funds for $150B valuation", "$150B", 150e9, "USD"),
         ("A $500M deal.", "$500M", 5e8, "USD"),
         ("Plain 3.5 here.", "3.5", 3.5, None),
+        # A mixed fraction is one figure, not a whole and a "2".
+        ("The jury deliberated for 7 1/2 hours.", "7 1/2", 7.5, "hours"),
+        ("It took 2 3/4 years to build.", "2 3/4", 2.75, "years"),
     ],
 )
 def test_single_quantities(text: str, span: str, value: float, unit: str | None) -> None:

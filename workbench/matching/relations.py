@@ -550,10 +550,15 @@ class _Figure(_Mention):
         """The whole the figure is counted out of ("241 of the 242 people on board": 242),
         or None."""
         found = _OUT_OF_AFTER.match(self.claim_text, self.end)
-        if found is None:
+        whole = found["whole"] if found is not None else None
+        if whole is None and _OF_THEM_AFTER.match(self.claim_text, self.end):
+            # "36 confirmed cases, with 25 of them in isolation": the figure told before
+            earlier = list(_NUMBER_TOKEN.finditer(self.claim_text, 0, self.start))
+            whole = earlier[-1].group(0).rstrip(".,") if earlier else None
+        if whole is None:
             return None
         try:
-            return float(found["whole"].replace(",", ""))
+            return float(whole.replace(",", ""))
         except ValueError:
             return None
 
@@ -583,7 +588,13 @@ class _Figure(_Mention):
             # contributed a valuable 47".
             found = _SCORER_BEFORE.search(self.claim_text, low, self.start)
             if found is None or _CLAUSE_END.search(found.group(0)):
-                return None
+                # "Apple's market value was $3 trillion as its stock climbed 0.7%": "its" is
+                # the name the sentence opens with.
+                if _ITS_BEFORE.search(self.claim_text, low, self.start) is None:
+                    return None
+                found = _OPENING_OWNER.match(self.claim_text)
+                if found is None:
+                    return None
         words = frozenset(found.group("owner").lower().replace(".", "").split())
         return words - _NOT_PLACES - _NOT_OWNERS or None
 
@@ -785,7 +796,7 @@ _BASES = (
         re.compile(
             r"\byear[- ](?:on|over)[- ]year\b|\by/y\b|\byoy\b|\b12-month\b"
             r"|\bfrom\s+a\s+year\s+(?:earlier|ago|before)\b|\bin\s+annual\s+terms\b"
-            r"|\b(?:on|over)\s+the\s+year\b|\byear-ago\b"
+            rf"|\b(?:on|over)\s+the\s+year\b|\byear-ago\b|{_SINCE_THE_PREVIOUS}year\b"
             r"|\bsame\s+(?:period|quarter|month)\s+(?:of\s+)?(?:last\s+year|a\s+year\s+(?:ago|earlier))",
             re.I,
         ),
@@ -1161,6 +1172,7 @@ _OUT_OF_AFTER = re.compile(
     r"\s+(?:[a-z]+\s+)?(?:out\s+)?of\s+(?:(?:the|all|its|their)\s+)?(?P<whole>\d[\d,]*(?:\.\d+)?)\b",
     re.IGNORECASE,
 )
+_OF_THEM_AFTER = re.compile(r"\s+of\s+(?:them|those|whom|these)\b", re.IGNORECASE)
 # A capitalised name with a possessive, then up to five words, right before a figure.
 _OWNER_BEFORE = re.compile(
     r"(?<![\w-])(?P<owner>(?-i:[A-Z])[\w.&-]*(?:\s+(?-i:[A-Z])[\w.&-]*){0,2})['\u2019]s"
@@ -1176,6 +1188,10 @@ _SCORER_BEFORE = re.compile(
     r"(?:\s+(?:only|just|about|around|nearly|over|more\s+than|some)){0,2}\s+)\Z"
 )
 _NOT_OWNERS = frozenset("the a an it he she they we his her their its this that".split())
+_ITS_BEFORE = re.compile(r"\b(?:its|their)(?:\s+[\w-]+){1,4}\s+\Z")
+_OPENING_OWNER = re.compile(
+    r"\W*(?P<owner>(?-i:[A-Z])[\w.&-]*(?:\s+(?-i:[A-Z])[\w.&-]*){0,2})['\u2019]s\b"
+)
 _VALUATION_WORDS = (
     r"(?:valuation|valued|valuing|market\s+(?:value|cap\w*|capitali[sz]ation)"
     r"|impl(?:ied|ies|ying)\s+a\s+value)"  # "a deal that implied a value of $64 billion"
@@ -1185,7 +1201,8 @@ _VALUATION_AFTER = re.compile(rf"\s*(?:[-\u2013]\s*)?{_VALUATION_WORDS}\b", re.I
 
 
 _INCLUDING_BEFORE = re.compile(
-    r"\b(?:including|among\s+them|of\s+whom|of\s+which)\s+(?:(?:at\s+least|about|around|some"
+    r"\b(?:including|includes?|included|among\s+them|of\s+whom|of\s+which)\s+"
+    r"(?:(?:at\s+least|about|around|some"
     r"|nearly|over|more\s+than)\s+)?\Z",
     re.IGNORECASE,
 )
@@ -1521,7 +1538,8 @@ def _figure(claim: MemberClaim, published: date | None, number: dict[str, Any]) 
         high=high * high_factor,
         unit_key=unit_key,
         period=_period_next_to(start, end, claim),
-        past=_of_past_event(start, end, claim, published),
+        past=_of_past_event(start, end, claim, published)
+        or (unit_key in _FATES and _last_years(claim.text, start)),
         claim_text=claim.text,
         rounding=rounding,
         lower_bound=number.get("qualifier") in _LOWER_BOUNDS,
@@ -1579,6 +1597,9 @@ def _unit_key(text: str, number: dict[str, Any]) -> str:
     recent = _RECENT_WINDOW.search(before) or _RECENT_WINDOW.search(after)
     if recent:
         return f"{unit}/recent"
+    if unit in _ADDED_UP and _MORE_AFTER.match(text, end):
+        # "after 28 more bodies were recovered": what was added, never the count itself
+        return f"{unit}/added"
     if unit != "percent" and _DIFFERENCE_AFTER.match(text, end):
         # "Tesla sold over 33,000 more vehicles than it produced": the gap between two
         # counts, never a count itself.
@@ -1599,6 +1620,12 @@ _PART_OF_PLAY = re.compile(
     r"|opening|closing)\s+(?:half|quarter|period|set|innings?|frame|round|lap|leg|stage)\b",
     re.IGNORECASE,
 )
+# "28 more bodies were recovered", "10 more deaths": what a running count added. Other
+# things are counted whole however they are worded: "40% more ammunition" is a rise, "cut
+# 10,000 more jobs" the size of a new round, "wounding 400 more" (no noun after) counts
+# others.
+_MORE_AFTER = re.compile(r"\s+(?:more|additional|further)\s+(?!than\b)[a-z]", re.IGNORECASE)
+_ADDED_UP = frozenset({"bodies", "people", "deaths", "cases", "victims", "patients", None})
 _DIFFERENCE_AFTER = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}?(?:more|fewer|less)\s+(?:[\w-]+\s+){0,3}?than\b", re.IGNORECASE
 )
@@ -2007,6 +2034,16 @@ _AT_THE_PREVIOUS_AFTER = re.compile(
 )
 
 
+def _last_years(text: str, start: int) -> bool:
+    """Whether the sentence tells a toll as last year's ("Last year, 240 pilgrims died"):
+    another year's event, whatever the year's dates."""
+    sentence_start = max((m.end() for m in _SENTENCE_PART_END.finditer(text, 0, start)), default=0)
+    return _LAST_YEAR.search(text, sentence_start, start) is not None
+
+
+_LAST_YEAR = re.compile(r"\b(?:last|previous)\s+year\b", re.IGNORECASE)
+
+
 def _told_in_when_clause(text: str, date_end: int, figure_start: int) -> bool:
     """Whether the figure lies in a clause that tells what happened at the date: "deadliest
     since 1960, when a quake struck the city of Agadir, killing at least 12,000"."""
@@ -2086,7 +2123,8 @@ def _day_date(
         or (scheduled is None and _still_going_to(claim.text, start))
         or _IN_AS_CLAUSE.search(claim.text, max(0, start - 120), start) is not None
         or _FOLLOWING_BEFORE.search(claim.text, max(0, start - 20), start) is not None
-        or (loose and _in_someones_words(claim.text, start)),
+        or (loose and _in_someones_words(claim.text, start))
+        or _in_reduced_relative(claim.text, start),
         scheduled=scheduled is not None,
         what=_scheduled_what(claim.text, scheduled.start(), start) if scheduled else frozenset(),
         end_of_day=_end_of_day(claim.text, start, end),
@@ -2115,6 +2153,32 @@ _IN_AS_CLAUSE = re.compile(r",\s+as\s+[^,.;:]*\Z", re.IGNORECASE)
 _FOLLOWING_BEFORE = re.compile(r"\bfollowing\s+(?:(?:last|the)\s+)?\Z", re.IGNORECASE)
 
 
+def _in_reduced_relative(text: str, start: int) -> bool:
+    """Whether a day dates a thing a noun names, not the claim's own event: "lawmakers voted
+    to lift a martial law declared Tuesday", "the emergency, declared by President Yoon
+    Tuesday night, was lifted early Wednesday", "the black box from the helicopter that
+    collided with the airliner Wednesday has been recovered"."""
+    if _RELATIVE_CLAUSE_BEFORE.search(text, max(0, start - 70), start) is not None:
+        return True
+    found = _PARTICIPLE_BEFORE.search(text, max(0, start - 60), start)
+    return found is not None and found["word"].lower() not in _AUXILIARIES
+
+
+_RELATIVE_CLAUSE_BEFORE = re.compile(
+    r"\b(?:that|which)\s+(?:had\s+|has\s+|was\s+|were\s+)?[a-z]+ed\b[^,.;:\d]{0,50}?"
+    r"\s+(?:on\s+|late\s+|early\s+)?\Z"
+)
+
+
+_PARTICIPLE_BEFORE = re.compile(
+    r"\b(?P<word>[A-Za-z]+),?\s+(?:declared|imposed|announced|signed|issued|enacted"
+    r"|introduced|ordered)\s+(?:by\s+(?:[\w.-]+\s+){1,5}?)?(?:on\s+|late\s+|early\s+)?\Z"
+)
+_AUXILIARIES = frozenset(
+    "was were is are be been being has have had it he she they which that who".split()
+)
+
+
 def _in_someones_words(text: str, start: int) -> bool:
     """Whether a position lies in words someone else wrote or spoke: inside quotation marks,
     or in a sentence in the first person ("Today I am thrilled to announce ..."). Their
@@ -2135,9 +2199,30 @@ def _still_going_to(text: str, start: int) -> bool:
 def _end_of_day(text: str, start: int, end: int) -> str | None:
     if _LATE_BEFORE.search(text, max(0, start - 12), start) or _NIGHT_AFTER.match(text, end):
         return "late"
-    if _EARLY_BEFORE.search(text, max(0, start - 12), start) or _MORNING_AFTER.match(text, end):
+    if _EARLY_BEFORE.search(text, max(0, start - 20), start) or _MORNING_AFTER.match(text, end):
         return "early"
-    return None
+    # "undocked at 2204GMT Friday": a clock time before the day says which end it is
+    clock = _CLOCK_BEFORE.search(text, max(0, start - 20), start)
+    if clock is None:
+        return None
+    hour = int(clock["hour"] or clock["hour12"])
+    half = clock["half"] or clock["half12"]
+    if half:
+        hour = hour % 12 + (12 if half.lower().startswith("p") else 0)
+    return "late" if hour >= 18 else "early" if hour < 6 else None
+
+
+# "at 2204GMT Friday", "at 10:04 p.m. on Friday", "at 6am Sunday"
+# A bare number before a day is a count ("killed 21 Friday"): a time needs its minutes,
+# "a.m."/"p.m." or a time zone.
+_CLOCK_BEFORE = re.compile(
+    r"\b(?P<hour>[01]?\d|2[0-3])"
+    r"(?::[0-5]\d\s*(?P<half>[ap]\.?m\.?)?\s*(?:GMT|UTC|(?-i:[ECMP][SD]?T))?"
+    r"|(?:[0-5]\d)?\s*(?:GMT|UTC|(?-i:[ECMP][SD]?T)))"
+    r"\s+(?:on\s+)?\Z"
+    r"|\b(?P<hour12>1[0-2]|[1-9])\s*(?P<half12>[ap]\.?m\.?)\s+(?:on\s+)?\Z",
+    re.IGNORECASE,
+)
 
 
 def _scheduled_what(text: str, schedule_start: int, day_start: int) -> frozenset[str]:
@@ -2801,6 +2886,9 @@ def _figure_pair_cost(a: _Figure, b: _Figure) -> tuple[int, int, float] | None:
         return None  # "$18.4 trillion" and "US$18.77 trillion" convert one 134.9 trillion yuan
     if not agree and a.output and b.output and a.output != b.output:
         return None  # the 410,831 vehicles produced are not the 443,956 delivered
+    if not agree and a.counted_out_of and b.counted_out_of:
+        if a.counted_out_of != b.counted_out_of:
+            return None  # 25 of 36 cases and 29 of 46 are parts of two counts
     if not agree and _beyond_the_whole(a, b):
         return None  # 260 dead in all are not the 241 of the 242 aboard told otherwise
     if not agree and a.valuation != b.valuation:
@@ -3073,13 +3161,17 @@ def _counted_further(a: _Figure, b: _Figure) -> tuple[_Figure, _Figure] | None:
 
 
 def _toll_bounds(a: _Figure, b: _Figure) -> tuple[_Figure, _Figure] | None:
-    """(smaller, larger) for two tolls told on different days, the smaller written as a
-    floor ("wounding more than 200", then "over 400" or "nearly 500"): the floor does not
+    """(smaller, larger) for two tolls, the smaller written as a floor ("wounding more than
+    200", days later "over 400" or "nearly 500"): the floor does not
     rule the larger count out, which is the fuller one, whichever day told it. (On one day
-    the two are left to disagree: which came first is not known.)"""
-    if a.unit_key not in _RUNNING_TOLLS or a.published == b.published:
+    a floor and a plain count are left to disagree: which came first is not known. Two floors
+    of one day agree, though, that the toll is at least the larger: "at least 30 killed" and
+    "at least 48 killed" both hold, the larger told later.)"""
+    if a.unit_key not in _RUNNING_TOLLS:
         return None
     smaller, larger = (a, b) if a.value < b.value else (b, a)
+    if a.published == b.published and not larger.lower_bound:
+        return None
     return (smaller, larger) if smaller.lower_bound else None
 
 
@@ -3307,7 +3399,9 @@ def _quoted_at_the_time(figure: _Figure) -> bool:
 
 _DURING_TRADING = re.compile(
     r"\b(?:in|during)\s+(?:recent|early|late|afternoon|morning|midday|intraday|after-hours"
-    r"|premarket|pre-market)\s+trading\b|\bintraday\b",
+    r"|premarket|pre-market)\s+trading\b|\bintraday\b"
+    # "The stock was last up 4.2% at $1,212.89": the price when the report was written
+    r"|\b(?:was|were|is|are)\s+last\s+(?:up|down|at|trading|quoted)\b",
     re.IGNORECASE,
 )
 _QUOTED_LEVEL = re.compile(
@@ -3481,7 +3575,9 @@ def _around_midnight(a: _DayDate, b: _DayDate) -> bool:
 
 
 _LATE_BEFORE = re.compile(r"\blate\s+(?:on\s+)?\Z", re.IGNORECASE)
-_EARLY_BEFORE = re.compile(r"\bearly\s+(?:on\s+)?\Z", re.IGNORECASE)
+_EARLY_BEFORE = re.compile(
+    r"\bearly\s+(?:on\s+)?\Z|\bearly\s+hours\s+of\s+(?:on\s+)?\Z", re.IGNORECASE
+)
 _NIGHT_AFTER = re.compile(r"\s+(?:night|evening)\b", re.IGNORECASE)
 _MORNING_AFTER = re.compile(r"\s+morning\b", re.IGNORECASE)
 
