@@ -1096,10 +1096,10 @@ _TO_BEFORE = re.compile(rf"(?<!\bup\s)\bto{_FIGURE_LEAD}", re.IGNORECASE)
 _OUT_OF = re.compile(
     r"\d[\d,.]*%?\s+(?:[a-z]+\s+)?(?:out\s+)?of\s+(?:the|all|its|their)?\s*\Z", re.IGNORECASE
 )
+# The words between a part and its whole: " of the ", " out of ", " seats out of all ".
+_OUT_OF_WORDS = r"\s+(?:[a-z]+\s+)?(?:out\s+)?of\s+(?:(?:the|all|its|their)\s+)?"
 # "241 of the 242", "648 out of 650 seats": a part counted out of a whole, anywhere in a claim.
-_PART_OF_WHOLE = re.compile(
-    r"\d[\d,.]*%?\s+(?:[a-z]+\s+)?(?:out\s+)?of\s+(?:(?:the|all|its|their)\s+)?\d", re.IGNORECASE
-)
+_PART_OF_WHOLE = re.compile(rf"\d[\d,.]*%?{_OUT_OF_WORDS}\d", re.IGNORECASE)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _OUTSIDE_A_PLACE = re.compile(r"\b(?:outside|beyond)\s+(?:of\s+)?(?:the\s+)?(?-i:[A-Z])\w+")
 _UP_WORDS = (
@@ -1168,10 +1168,7 @@ _OUTPUT_AFTER = re.compile(
     re.IGNORECASE,
 )
 # The whole right after a part: " of the 242", " out of 650".
-_OUT_OF_AFTER = re.compile(
-    r"\s+(?:[a-z]+\s+)?(?:out\s+)?of\s+(?:(?:the|all|its|their)\s+)?(?P<whole>\d[\d,]*(?:\.\d+)?)\b",
-    re.IGNORECASE,
-)
+_OUT_OF_AFTER = re.compile(rf"{_OUT_OF_WORDS}(?P<whole>\d[\d,]*(?:\.\d+)?)\b", re.IGNORECASE)
 _OF_THEM_AFTER = re.compile(r"\s+of\s+(?:them|those|whom|these)\b", re.IGNORECASE)
 # A capitalised name with a possessive, then up to five words, right before a figure.
 _OWNER_BEFORE = re.compile(
